@@ -1,0 +1,54 @@
+# One-command set-up: `make run` serves on 127.0.0.1:8080, `make test` runs every test.
+# Everything the project needs is installed from here: Debian packages, the venv, the model files.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+SHARED_MODELS := $(abspath ../shared/models)
+export VERIFY_MODEL_MIRROR ?= $(if $(wildcard $(SHARED_MODELS)/MODELS.md),$(SHARED_MODELS),)
+DEBIAN_PACKAGES := fonts-noto-cjk fonts-dejavu-core
+APT_STAMP := $(VENV)/.apt-done
+
+.PHONY: run test setup models debian lint bench clean
+
+run: setup models
+	$(PY) -m verify_service serve --host 127.0.0.1 --port 8080
+
+test: setup models $(VENV)/.dev-installed
+	$(PY) -m pytest
+
+setup: debian $(VENV)/.installed
+
+# Fonts for the sample-document generator (CJK) and the reviewer page's overlays.
+debian: $(APT_STAMP)
+$(APT_STAMP):
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@mkdir -p $(VENV) && touch $@
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(VENV)/bin/python requirements.txt requirements-nodeps.txt
+	$(PIP) install -q -r requirements.txt
+	$(PIP) install -q --no-deps -r requirements-nodeps.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PIP) install -q -r requirements-dev.txt
+	touch $@
+
+models: $(VENV)/.installed
+	$(PY) -m verify_service models pull
+
+bench: setup models
+	$(PY) bench/eval_id_cards.py
+	$(PY) bench/bench_id_card.py
+
+clean:
+	rm -rf $(VENV) models/files

@@ -1,0 +1,67 @@
+"""verify_service: KYC document verification (Chinese ID cards, faces, liveness, income proofs)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from flask import Flask, g, request
+
+from .config import Settings
+
+__version__ = "0.1.0"
+log = logging.getLogger(__name__)
+_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+@dataclass
+class Services:
+    """What the views reach through app.extensions["verify"]: settings, models and pipeline stages."""
+
+    settings: Settings
+    registry: Any
+    id_card: Any
+
+
+def create_app(overrides: Mapping[str, Any] | None = None, registry: Any = None) -> Flask:
+    """The Flask app: settings (defaults <- VERIFY_* <- overrides), models loaded once, blueprints, errors.
+
+    `registry` lets tests inject fake engines; otherwise every model is loaded and warmed here, and a missing
+    or corrupt model file stops start-up with a message naming it.
+    """
+    from .http import api, errors, health
+    from .pipeline.id_card import IdCardReader
+
+    settings = Settings.load(overrides)
+    if registry is None:
+        from .runtime.registry import ModelRegistry
+
+        registry = ModelRegistry.load(settings)
+    app = Flask(__name__, instance_relative_config=True)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes
+    app.config["MAX_FORM_MEMORY_SIZE"] = 256 * 1024
+    app.config["MAX_FORM_PARTS"] = 50
+    app.json.ensure_ascii = False
+    app.extensions["verify"] = Services(
+        settings=settings,
+        registry=registry,
+        id_card=IdCardReader(registry.ocr, registry.faces, settings.today, settings.max_work_side),
+    )
+
+    @app.before_request
+    def _request_id():
+        incoming = request.headers.get("X-Request-ID", "")
+        g.request_id = incoming if _REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
+
+    @app.after_request
+    def _request_id_header(response):
+        response.headers["X-Request-ID"] = g.get("request_id", "")
+        return response
+
+    errors.register(app)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(api.bp)
+    return app

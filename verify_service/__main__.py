@@ -1,0 +1,70 @@
+"""Command line: `python -m verify_service serve|models ...`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from .config import Settings
+from .errors import VerifyError
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Load the models and serve HTTP."""
+    from . import create_app
+
+    overrides = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
+    app = create_app(overrides)
+    settings = app.extensions["verify"].settings
+    print(f"verify_service listening on http://{settings.host}:{settings.port} "
+          f"(provider {app.extensions['verify'].registry.provider.value})", flush=True)
+    app.run(host=settings.host, port=settings.port, threaded=True, debug=False, use_reloader=False)
+    return 0
+
+
+def _models(args: argparse.Namespace) -> int:
+    """Pull and verify model files, or list the manifest."""
+    from .runtime.manifest import Manifest, verified_path
+    from .runtime.registry import pull_all
+
+    settings = Settings.load()
+    if args.action == "pull":
+        for entry, source in pull_all(settings):
+            print(f"ok  {entry.file:42s} {entry.sha256[:12]}  from {source}")
+        return 0
+    manifest = Manifest.load(settings.manifest)
+    failed = 0
+    for entry in manifest.models.values():
+        try:
+            verified_path(entry, settings.model_dir)
+            state = "ok"
+        except VerifyError as exc:
+            state, failed = f"MISSING/BAD: {exc.message}", failed + 1
+        if args.action == "verify" or state != "ok":
+            print(f"{entry.file:42s} {state}")
+        else:
+            print(f"{entry.name:22s} {entry.file:42s} {entry.licence}")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m verify_service")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve the HTTP API")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    models = sub.add_parser("models", help="model files: pull (fetch + verify), verify, list")
+    models.add_argument("action", choices=["pull", "verify", "list"])
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return {"serve": _serve, "models": _models}[args.command](args)
+    except VerifyError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""Settings: defaults, then VERIFY_* environment variables, then explicit overrides; validated once."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+PROVIDERS = ("auto", "cpu", "cuda")
+
+
+def _default_mirror() -> Path | None:
+    """The shared model mirror beside the repo, when there is one (development and CI)."""
+    mirror = REPO_ROOT.parent / "shared" / "models"
+    return mirror if mirror.is_dir() else None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the service can be told; each field maps to VERIFY_<NAME> in the environment."""
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    provider: str = "auto"
+    threads: int = 0  # ONNX Runtime intra-op threads per session; 0 = one per core
+    manifest: Path = REPO_ROOT / "models" / "manifest.json"
+    model_dir: Path = REPO_ROOT / "models" / "files"
+    model_mirror: Path | None = field(default_factory=_default_mirror)
+    ocr_det_limit: int = 960  # longest side the text detector sees, in pixels
+    max_upload_mb: float = 15.0
+    max_pixels: int = 50_000_000
+    max_work_side: int = 1600  # images are scaled down to this longest side before any model runs
+    reference_date: dt.date | None = None  # "today" for expiry checks; None = the real date
+    warmup: bool = True
+
+    def today(self) -> dt.date:
+        """The date that expiry checks compare against."""
+        return self.reference_date or dt.date.today()
+
+    @property
+    def max_upload_bytes(self) -> int:
+        """The upload limit in bytes."""
+        return int(self.max_upload_mb * 1024 * 1024)
+
+    def validate(self) -> "Settings":
+        """Reject impossible values with a message naming the variable."""
+        if self.provider not in PROVIDERS:
+            raise ConfigError(f"VERIFY_PROVIDER must be one of {', '.join(PROVIDERS)}, not {self.provider!r}")
+        for name in ("port", "max_pixels", "max_work_side", "ocr_det_limit"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"VERIFY_{name.upper()} must be positive")
+        if self.max_upload_mb <= 0 or self.threads < 0:
+            raise ConfigError("VERIFY_MAX_UPLOAD_MB must be positive and VERIFY_THREADS not negative")
+        return self
+
+    @classmethod
+    def load(cls, overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> "Settings":
+        """Defaults <- VERIFY_* environment <- overrides, each converted to the field's type."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        known = {f.name: f for f in fields(cls)}
+        for name in known:
+            raw = environ.get(f"VERIFY_{name.upper()}")
+            if raw is not None:
+                values[name] = _convert(name, raw, str(known[name].type))
+        for name, value in (overrides or {}).items():
+            if name not in known:
+                raise ConfigError(f"unknown setting {name!r}")
+            values[name] = _convert(name, value, str(known[name].type)) if isinstance(value, str) else value
+        return dataclasses.replace(cls(), **values).validate()
+
+
+def _convert(name: str, raw: str, type_name: str) -> Any:
+    """One environment string as the field's type; a bad value names its variable."""
+    try:
+        if raw == "" and "None" in type_name:
+            return None
+        if type_name.startswith("bool"):
+            if raw.lower() not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+                raise ValueError(raw)
+            return raw.lower() in ("1", "true", "yes", "on")
+        if type_name.startswith("int"):
+            return int(raw)
+        if type_name.startswith("float"):
+            return float(raw)
+        if type_name.startswith("Path"):
+            return Path(raw).expanduser()
+        if type_name.startswith("dt.date"):
+            return dt.date.fromisoformat(raw)
+        return raw
+    except ValueError as exc:
+        raise ConfigError(f"VERIFY_{name.upper()}={raw!r} is not a valid {type_name.split(' ')[0]}") from exc

@@ -1,0 +1,1 @@
+"""HTTP front door: JSON API blueprints, upload parsing and the one place errors become JSON."""

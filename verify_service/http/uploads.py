@@ -1,0 +1,42 @@
+"""Reading multipart parts: a missing or empty part, or a bad parameter, is a clear 4xx naming the part."""
+
+from __future__ import annotations
+
+from flask import current_app, request
+
+from ..errors import EmptyFile, InvalidParameter, MissingFile
+from ..pipeline.imaging import decode_image
+from ..pipeline.types import Side
+
+
+def file_bytes(name: str, required: bool = True) -> bytes | None:
+    """The bytes of multipart part `name`; MissingFile names the expected part and what was sent instead."""
+    upload = request.files.get(name)
+    if upload is None:
+        if not required:
+            return None
+        sent = ", ".join(sorted(request.files)) or "no file parts"
+        raise MissingFile(f"multipart/form-data part {name!r} is required (got {sent})")
+    data = upload.read()
+    if not data:
+        raise EmptyFile(f"{name} is empty")
+    return data
+
+
+def image_part(name: str, required: bool = True):
+    """A decoded BGR image from multipart part `name`."""
+    data = file_bytes(name, required)
+    if data is None:
+        return None
+    return decode_image(data, current_app.extensions["verify"].settings.max_pixels, what=name)
+
+
+def side_param() -> Side | None:
+    """The optional `side` form field: front, back or auto (None)."""
+    raw = (request.form.get("side") or "auto").strip().lower()
+    if raw == "auto":
+        return None
+    try:
+        return Side(raw)
+    except ValueError:
+        raise InvalidParameter(f"side must be front, back or auto, not {raw[:20]!r}") from None

@@ -1,0 +1,1 @@
+"""The verification pipeline: no Flask, no onnxruntime; model stages arrive as injected objects."""

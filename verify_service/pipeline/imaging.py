@@ -1,0 +1,68 @@
+"""Decoding uploaded images safely: format sniffing, pixel limits before decoding, EXIF orientation."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import numpy as np
+from PIL import Image, ImageOps
+
+from ..errors import EmptyFile, ImageTooLarge, InvalidImage, UnsupportedMedia
+
+# Magic numbers of the formats the service accepts.
+_SIGNATURES = {
+    b"\xff\xd8\xff": "JPEG",
+    b"\x89PNG\r\n\x1a\n": "PNG",
+    b"RIFF": "WEBP",
+    b"BM": "BMP",
+}
+
+
+def sniff(data: bytes) -> str | None:
+    """The image format the bytes start with, or None."""
+    for magic, name in _SIGNATURES.items():
+        if data.startswith(magic):
+            if name == "WEBP" and data[8:12] != b"WEBP":
+                continue
+            return name
+    return None
+
+
+def decode_image(data: bytes, max_pixels: int, what: str = "image") -> np.ndarray:
+    """A BGR uint8 array from uploaded bytes, upright per EXIF; every failure is a client error naming `what`."""
+    if not data:
+        raise EmptyFile(f"{what} is empty")
+    fmt = sniff(data)
+    if fmt is None:
+        raise UnsupportedMedia(f"{what} is not a JPEG, PNG, WebP or BMP image")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data), formats=[fmt])
+            width, height = img.size
+            if width * height > max_pixels:
+                raise ImageTooLarge(f"{what} is {width}x{height} pixels, more than the limit of {max_pixels}")
+            img.load()
+            img = ImageOps.exif_transpose(img)
+            rgb = img.convert("RGB")
+    except ImageTooLarge:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageTooLarge(f"{what} has too many pixels: {exc}") from exc
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise InvalidImage(f"{what} could not be decoded as {fmt} (corrupt or truncated)") from exc
+    if rgb.width < 16 or rgb.height < 16:
+        raise InvalidImage(f"{what} is only {rgb.width}x{rgb.height} pixels")
+    return np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
+
+
+def fit_within(image: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
+    """The image scaled down so its longest side is at most max_side, and the scale applied."""
+    import cv2
+
+    h, w = image.shape[:2]
+    scale = min(1.0, max_side / max(h, w))
+    if scale >= 1.0:
+        return image, 1.0
+    return cv2.resize(image, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA), scale

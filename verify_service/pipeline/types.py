@@ -1,0 +1,99 @@
+"""Typed results shared by the pipeline stages, and the protocols the runtime's model engines implement."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Protocol, Sequence
+
+import numpy as np
+
+
+class CheckStatus(str, enum.Enum):
+    PASS = "pass"
+    FAIL = "fail"
+    UNKNOWN = "unknown"
+
+
+class Side(str, enum.Enum):
+    FRONT = "front"
+    BACK = "back"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One read value; `value` is None when it could not be read, and then confidence is 0."""
+
+    value: Any
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict:
+        """The contract's field object."""
+        return {"value": self.value, "confidence": round(float(self.confidence), 4)}
+
+
+MISSING = Field(None, 0.0)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One validation with its outcome; UNKNOWN means it could not be checked, never that it passed."""
+
+    code: str
+    status: CheckStatus
+    message: str
+
+    def to_dict(self) -> dict:
+        """The contract's check object."""
+        return {"code": self.code, "status": self.status.value, "message": self.message}
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    """A recognised text line: its quadrilateral in image pixels, text, score, and whether it was upside down."""
+
+    box: np.ndarray  # 4x2 float32, clockwise from the top-left as detected
+    text: str
+    score: float
+    upside_down: bool = False
+
+
+@dataclass
+class OcrResult:
+    """All lines of one image and how long each model stage took."""
+
+    lines: list[OcrLine]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FaceBox:
+    """A detected face: box [x1, y1, x2, y2] in image pixels, detector score and 5 landmarks."""
+
+    bbox: tuple[float, float, float, float]
+    score: float
+    landmarks: np.ndarray | None = None
+
+    @property
+    def width(self) -> float:
+        return self.bbox[2] - self.bbox[0]
+
+    @property
+    def height(self) -> float:
+        return self.bbox[3] - self.bbox[1]
+
+
+class TextReader(Protocol):
+    """Detects and recognises text lines (the OCR models)."""
+
+    def read(self, image: np.ndarray) -> OcrResult: ...
+
+    def recognize(self, image: np.ndarray, quads: Sequence[np.ndarray]) -> list[tuple[str, float]]:
+        """Text of given regions (reading-order quadrilaterals), without detection."""
+        ...
+
+
+class FaceDetector(Protocol):
+    """Finds faces in a BGR image, best first."""
+
+    def detect(self, image: np.ndarray) -> Sequence[FaceBox]: ...
