@@ -15,8 +15,12 @@ APT_STAMP := $(VENV)/.apt-done
 run: setup models
 	$(PY) -m verify_service serve --host 127.0.0.1 --port 8080
 
-test: setup models $(VENV)/.dev-installed
+test: setup models lint
 	$(PY) -m pytest
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy verify_service/pipeline verify_service/runtime
 
 setup: debian $(VENV)/.installed
 

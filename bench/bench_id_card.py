@@ -22,7 +22,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from verify_service import create_app  # noqa: E402
+from verify_service import create_app
 
 
 def pct(values: list[float], q: float) -> float:

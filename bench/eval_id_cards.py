@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "sample_docs")]
 
-import generate  # noqa: E402  (sample_docs/generate.py)
+import generate
 
-from verify_service import create_app  # noqa: E402
+from verify_service import create_app
 
 
 def main(argv: list[str] | None = None) -> int:

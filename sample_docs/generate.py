@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
 CARD_W, CARD_H = 856, 540  # 85.6 x 54 mm at 10 px/mm
 PHOTO_W, PHOTO_H = 1280, 960
@@ -135,7 +135,7 @@ def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
 def _guilloche(rng: random.Random, tint: tuple[int, int, int]) -> Image.Image:
     """A pale card background with interlaced sine curves, like the security print on real cards."""
     bg = np.zeros((CARD_H, CARD_W, 3), np.float32)
-    yy, xx = np.mgrid[0:CARD_H, 0:CARD_W].astype(np.float32)
+    _yy, xx = np.mgrid[0:CARD_H, 0:CARD_W].astype(np.float32)
     base = np.array([246, 244, 238], np.float32)
     bg[:] = base - 8 * (xx / CARD_W)[..., None]
     img = Image.fromarray(bg.clip(0, 255).astype(np.uint8))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import re
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from flask import Flask, g, request
 
@@ -44,7 +45,7 @@ def create_app(overrides: Mapping[str, Any] | None = None, registry: Any = None)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_upload_bytes
     app.config["MAX_FORM_MEMORY_SIZE"] = 256 * 1024
     app.config["MAX_FORM_PARTS"] = 50
-    app.json.ensure_ascii = False
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Chinese stays readable in responses
     app.extensions["verify"] = Services(
         settings=settings,
         registry=registry,

@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import ConfigError
 
@@ -48,7 +49,7 @@ class Settings:
         """The upload limit in bytes."""
         return int(self.max_upload_mb * 1024 * 1024)
 
-    def validate(self) -> "Settings":
+    def validate(self) -> Settings:
         """Reject impossible values with a message naming the variable."""
         if self.provider not in PROVIDERS:
             raise ConfigError(f"VERIFY_PROVIDER must be one of {', '.join(PROVIDERS)}, not {self.provider!r}")
@@ -60,7 +61,7 @@ class Settings:
         return self
 
     @classmethod
-    def load(cls, overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> "Settings":
+    def load(cls, overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> Settings:
         """Defaults <- VERIFY_* environment <- overrides, each converted to the field's type."""
         environ = os.environ if environ is None else environ
         values: dict[str, Any] = {}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 
@@ -14,7 +14,6 @@ from .idcard import ParsedCard, parse_card
 from .imaging import fit_within
 from .layout import PageOrientation, Row, read_rows, region_right_of
 from .types import Check, FaceBox, FaceDetector, Field, OcrLine, Side, TextReader
-
 
 # Labels whose value may be re-read: (printed label, fields its row holds, strip length in label widths).
 REREAD = {
@@ -27,7 +26,8 @@ def _inside(point: np.ndarray, quad: np.ndarray) -> bool:
     """Whether a point lies inside a convex quadrilateral."""
     import cv2
 
-    return cv2.pointPolygonTest(quad.reshape(-1, 1, 2).astype(np.float32), (float(point[0]), float(point[1])), False) >= 0
+    contour = quad.reshape(-1, 1, 2).astype(np.float32)
+    return cv2.pointPolygonTest(contour, (float(point[0]), float(point[1])), False) >= 0
 
 
 @dataclass
@@ -116,7 +116,7 @@ class IdCardReader:
             t0 = time.perf_counter()
             portrait = self.find_portrait(image, orientation)
             if portrait.bbox is not None:
-                portrait.bbox = [int(round(v / scale)) for v in portrait.bbox]
+                portrait.bbox = [round(v / scale) for v in portrait.bbox]
             timings["portrait"] = (time.perf_counter() - t0) * 1000
         lines = [OcrLine(ln.box / scale, ln.text, ln.score, ln.upside_down) for ln in ocr.lines]
         return IdCardResult(parsed.side, parsed.fields, found_checks, portrait, quality.measure(image), orientation,
@@ -164,4 +164,4 @@ class IdCardReader:
         if orientation.upside_down:
             h, w = image.shape[:2]
             x1, y1, x2, y2 = w - x2, h - y2, w - x1, h - y1
-        return Portrait(True, [int(round(v)) for v in (x1, y1, x2, y2)], float(best.score))
+        return Portrait(True, [round(v) for v in (x1, y1, x2, y2)], float(best.score))

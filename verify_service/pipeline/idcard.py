@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from . import idnumber
 from .layout import Row
@@ -14,11 +14,11 @@ from .types import MISSING, Field, Side
 FRONT_LABELS = ("姓名", "性别", "民族", "出生", "住址", "公民身份号码")
 BACK_LABELS = ("中华人民共和国", "居民身份证", "签发机关", "有效期限")
 # The 56 ethnic groups as printed on the card (without 族).
-ETHNIC_GROUPS = frozenset(
+ETHNIC_GROUPS = frozenset((
     "汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 "
     "柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 "
-    "塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺".split()
-)
+    "塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺"
+).split())
 _TRADITIONAL = str.maketrans("漢滿維爾緬傈僳嶺鄂倫達斡撒拉納錫", "汉满维尔缅傈僳岭鄂伦达斡撒拉纳锡")
 _CJK = re.compile(r"[\u3400-\u9fff·]+")
 _DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "D": "0", "〇": "0", "I": "1", "l": "1", "|": "1", "i": "1"})
@@ -43,10 +43,10 @@ def _label_at(text: str, label: str) -> int | None:
         return None
     for start in range(0, max(1, len(text) - len(label) + 1)):
         window = text[start:start + len(label)]
-        if len(window) == len(label) and sum(a != b for a, b in zip(window, label)) <= (1 if len(label) <= 4 else 2):
-            # A two-character label needs its first or last character right and the window to be CJK.
-            if _CJK.fullmatch(window):
-                return start + len(label)
+        wrong = sum(a != b for a, b in zip(window, label))
+        # Labels of four or more characters tolerate one misread (two from six), and the window must be CJK.
+        if len(window) == len(label) and wrong <= (1 if len(label) <= 4 else 2) and _CJK.fullmatch(window):
+            return start + len(label)
     return None
 
 
@@ -179,6 +179,7 @@ def parse_back(rows: Sequence[Row]) -> dict[str, Field]:
             continue
         start = _date(*m.groups()[:3])
         end_raw = m.group(4)
+        end: str | None
         if end_raw == "长期":
             end = "long_term"
         else:

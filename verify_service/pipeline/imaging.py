@@ -44,8 +44,7 @@ def decode_image(data: bytes, max_pixels: int, what: str = "image") -> np.ndarra
             if width * height > max_pixels:
                 raise ImageTooLarge(f"{what} is {width}x{height} pixels, more than the limit of {max_pixels}")
             img.load()
-            img = ImageOps.exif_transpose(img)
-            rgb = img.convert("RGB")
+            rgb = ImageOps.exif_transpose(img).convert("RGB")
     except ImageTooLarge:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:

@@ -4,8 +4,8 @@ group lines into rows, top to bottom and left to right."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 

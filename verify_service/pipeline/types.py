@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, Sequence
+from typing import Any, Protocol
 
 import numpy as np
 
 
-class CheckStatus(str, enum.Enum):
-    PASS = "pass"
+class CheckStatus(enum.StrEnum):
+    PASS = "pass"  # noqa: S105 (a check status, not a password)
     FAIL = "fail"
     UNKNOWN = "unknown"
 
 
-class Side(str, enum.Enum):
+class Side(enum.StrEnum):
     FRONT = "front"
     BACK = "back"
 

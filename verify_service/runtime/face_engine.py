@@ -20,7 +20,8 @@ class ScrfdDetector:
         """Faces in a BGR image."""
         boxes, kps = self.model.detect(image, input_size=self.input_size)
         faces = [
-            FaceBox(tuple(float(v) for v in boxes[i, :4]), float(boxes[i, 4]), None if kps is None else kps[i])
+            FaceBox((float(boxes[i, 0]), float(boxes[i, 1]), float(boxes[i, 2]), float(boxes[i, 3])),
+                    float(boxes[i, 4]), None if kps is None else kps[i])
             for i in range(boxes.shape[0])
         ]
         return sorted(faces, key=lambda f: -f.score)

@@ -44,7 +44,7 @@ class Manifest:
     roles: dict[str, str]
 
     @classmethod
-    def load(cls, path: Path) -> "Manifest":
+    def load(cls, path: Path) -> Manifest:
         """Read and check a manifest file."""
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))

@@ -63,7 +63,7 @@ class RapidOcrReader:
             rec = self.rec(TextRecInput(img=cls.img_list))
         timings["recognition"] = (time.perf_counter() - t0) * 1000
         lines = []
-        for box, (label, cls_score), text, score in zip(boxes, cls.cls_res, rec.txts, rec.scores):
+        for box, (label, cls_score), text, score in zip(boxes, cls.cls_res or [], rec.txts or (), rec.scores):
             text = text.strip()
             if text and score >= self.min_score:
                 flipped = "180" in label and cls_score >= CLS_THRESHOLD
@@ -77,4 +77,4 @@ class RapidOcrReader:
         crops = [get_rotate_crop_image(image, np.asarray(q, dtype=np.float32).copy()) for q in quads]
         with self._rec_lock:
             rec = self.rec(TextRecInput(img=crops))
-        return [(text.strip(), float(score)) for text, score in zip(rec.txts, rec.scores)]
+        return [(text.strip(), float(score)) for text, score in zip(rec.txts or (), rec.scores)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import logging
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..errors import ModelUnavailable
 
@@ -18,7 +18,7 @@ CUDA = "CUDAExecutionProvider"
 CPU = "CPUExecutionProvider"
 
 
-class Provider(str, enum.Enum):
+class Provider(enum.StrEnum):
     """The provider setting (VERIFY_PROVIDER) and the provider reported as active."""
 
     AUTO = "auto"

@@ -74,7 +74,7 @@ class ModelRegistry:
         self._ready.set()
 
     @classmethod
-    def load(cls, settings: Settings) -> "ModelRegistry":
+    def load(cls, settings: Settings) -> ModelRegistry:
         """Verify and load every model the manifest's roles name; raises ModelUnavailable naming the file."""
         from .face_engine import ScrfdDetector
         from .ocr_engine import RapidOcrReader
@@ -113,4 +113,4 @@ def pull_all(settings: Settings) -> list[tuple[ModelEntry, str]]:
     return done
 
 
-__all__ = ["ModelRegistry", "LoadedModel", "pull_all", "ModelUnavailable"]
+__all__ = ["LoadedModel", "ModelRegistry", "ModelUnavailable", "pull_all"]
