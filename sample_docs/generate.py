@@ -148,27 +148,46 @@ def _guilloche(rng: random.Random, tint: tuple[int, int, int]) -> Image.Image:
     return img
 
 
+def _load(path: Path) -> Image.Image:
+    """An RGB copy of an image file, with the file closed again."""
+    with Image.open(path) as img:
+        return img.convert("RGB")
+
+
 def _face_sources() -> list[Image.Image]:
     """Portrait crops cut from images that ship inside installed packages (no real applicant)."""
     import insightface
     import skimage
 
     crops = []
-    astro = Image.open(Path(skimage.__file__).parent / "data" / "astronaut.png").convert("RGB")
+    astro = _load(Path(skimage.__file__).parent / "data" / "astronaut.png")
     crops.append(astro.crop((150, 10, 290, 185)))
-    t1 = Image.open(Path(insightface.__file__).parent / "data" / "images" / "t1.jpg").convert("RGB")
+    t1 = _load(Path(insightface.__file__).parent / "data" / "images" / "t1.jpg")
     # Face boxes in t1.jpg (found once with SCRFD); each crop frames head and shoulders like an ID photo.
-    for x1, y1, x2, y2 in [(55, 260, 168, 397), (270, 144, 371, 270), (463, 266, 572, 415),
-                           (745, 342, 847, 480), (906, 59, 1011, 206), (1130, 272, 1227, 400)]:
-        h = y2 - y1
-        cx, top = (x1 + x2) / 2, y1 - 0.45 * h
-        height = 1.9 * h
-        width = 0.81 * height
-        crops.append(t1.crop((int(cx - width / 2), int(max(0, top)), int(cx + width / 2), int(top + height))))
-    hanks = Image.open(Path(insightface.__file__).parent / "data" / "images" / "Tom_Hanks_54745.png").convert("RGB")
+    for box in [(55, 260, 168, 397), (270, 144, 371, 270), (463, 266, 572, 415),
+                (745, 342, 847, 480), (906, 59, 1011, 206), (1130, 272, 1227, 400)]:
+        crops.append(portrait_crop(t1, box))
+    hanks = _load(Path(insightface.__file__).parent / "data" / "images" / "Tom_Hanks_54745.png")
     w, h = hanks.size
     crops.append(hanks.crop((int(w * 0.15), 0, int(w * 0.85), int(h * 0.9))))
     return crops
+
+
+def portrait_crop(photo: Image.Image, face_box: tuple[float, float, float, float]) -> Image.Image:
+    """Head and shoulders around a face box, framed like an ID photo (width:height 0.81)."""
+    x1, y1, x2, y2 = face_box
+    h = y2 - y1
+    cx, top = (x1 + x2) / 2, y1 - 0.45 * h
+    height = 1.9 * h
+    width = 0.81 * height
+    return photo.crop((int(cx - width / 2), int(max(0, top)), int(cx + width / 2), int(top + height)))
+
+
+def card_photos(person: Person, face: Image.Image, rng: random.Random, upside_down: bool = False
+                ) -> tuple[Image.Image, Image.Image]:
+    """Phone photos of the front (with this face as the portrait) and the back of one person's card."""
+    front, _ = render_front(person, face, rng)
+    return photograph(front, rng, upside_down)[0], photograph(render_back(person, rng), rng, False)[0]
 
 
 def _portrait(face: Image.Image, size: tuple[int, int]) -> Image.Image:
@@ -258,7 +277,7 @@ def _background(rng: random.Random) -> Image.Image:
     import skimage
 
     names = ["coffee.png", "chelsea.png", "brick.png", "gravel.png", "grass.png", "rocket.jpg", "motorcycle_left.png"]
-    src = Image.open(Path(skimage.__file__).parent / "data" / rng.choice(names)).convert("RGB")
+    src = _load(Path(skimage.__file__).parent / "data" / rng.choice(names))
     bg = src.resize((PHOTO_W, PHOTO_H), Image.BILINEAR)
     d = ImageDraw.Draw(bg)
     for _ in range(rng.randint(2, 6)):

@@ -45,16 +45,39 @@ class FakeFaces:
     def __init__(self, faces=()):
         self.faces = list(faces)
 
-    def detect(self, image):
+    def detect(self, image, size=None):
         return list(self.faces)
+
+
+class FakeEmbedder:
+    """Embeds every face as the same unit vector unless told otherwise."""
+
+    def __init__(self, vector=None):
+        self.vector = np.asarray(vector if vector is not None else [1.0, 0.0, 0.0], np.float32)
+
+    def embed(self, image, landmarks):
+        return self.vector / np.linalg.norm(self.vector)
+
+
+def fake_liveness_model(live_logit=4.0):
+    """A MiniFASNet stand-in: logits [attack, live, attack] regardless of the input (checked for shape)."""
+    def run(batch):
+        assert batch.shape == (1, 3, 80, 80) and batch.dtype == np.float32
+        return np.array([[0.0, live_logit, 0.0]], np.float32)
+    return run
+
+
+FACE_LANDMARKS = np.array([[60, 80], [100, 80], [80, 100], [64, 120], [96, 120]], np.float32)
 
 
 class FakeRegistry:
     """Stands in for runtime.registry.ModelRegistry in tests that need no model."""
 
-    def __init__(self, ocr=None, faces=None, ready=True):
+    def __init__(self, ocr=None, faces=None, ready=True, embedder=None, live_logit=4.0):
         self.ocr = ocr or FakeOcr()
-        self.faces = faces or FakeFaces([FaceBox((10, 10, 50, 60), 0.9)])
+        self.faces = faces or FakeFaces([FaceBox((40, 50, 120, 150), 0.9, FACE_LANDMARKS)])
+        self.embedder = embedder or FakeEmbedder()
+        self.liveness = [(2.7, fake_liveness_model(live_logit)), (4.0, fake_liveness_model(live_logit))]
         self.ready = ready
 
     @property
@@ -96,3 +119,14 @@ def real_client(real_app):
 def expected_of(image: Path) -> dict:
     """The expected-JSON file beside a sample image."""
     return json.loads(image.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+def post(client, url: str, data: dict):
+    """POST multipart data encoded in memory: werkzeug's test client spools bodies over 500 KB to a temporary
+    file that it never closes (a ResourceWarning, an error under filterwarnings=error)."""
+    from werkzeug.datastructures import FileStorage
+    from werkzeug.test import encode_multipart
+
+    values = {k: FileStorage(v[0], filename=v[1], name=k) if isinstance(v, tuple) else v for k, v in data.items()}
+    boundary, body = encode_multipart(values)
+    return client.post(url, data=body, content_type=f'multipart/form-data; boundary="{boundary}"')

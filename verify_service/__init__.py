@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import uuid
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +27,27 @@ class Services:
     settings: Settings
     registry: Any
     id_card: Any
+    matcher: Any
+    liveness: Any
+    verifier: Any
+
+
+def face_thresholds(settings: Settings):
+    """The calibrated operating point, with any explicit threshold overrides from the settings."""
+    from .errors import ConfigError
+    from .pipeline.face import FaceThresholds
+
+    try:
+        thresholds = FaceThresholds.from_calibration(settings.face_calibration, settings.face_operating_point)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ConfigError(f"face calibration {settings.face_calibration}: {exc}") from exc
+    if settings.face_match_threshold is not None:
+        thresholds = dataclasses.replace(thresholds, match=settings.face_match_threshold, operating_point="custom")
+    if settings.face_reject_threshold is not None:
+        thresholds = dataclasses.replace(thresholds, reject=settings.face_reject_threshold, operating_point="custom")
+    if thresholds.reject > thresholds.match:
+        raise ConfigError("the face reject threshold must not be above the match threshold")
+    return thresholds
 
 
 def create_app(overrides: Mapping[str, Any] | None = None, registry: Any = None) -> Flask:
@@ -34,7 +57,11 @@ def create_app(overrides: Mapping[str, Any] | None = None, registry: Any = None)
     or corrupt model file stops start-up with a message naming it.
     """
     from .http import api, errors, health
+    from .pipeline.face import FaceMatcher
     from .pipeline.id_card import IdCardReader
+    from .pipeline.liveness import LivenessChecker
+    from .pipeline.policy import Policy
+    from .pipeline.verify import Verifier
 
     settings = Settings.load(overrides)
     if registry is None:
@@ -46,11 +73,13 @@ def create_app(overrides: Mapping[str, Any] | None = None, registry: Any = None)
     app.config["MAX_FORM_MEMORY_SIZE"] = 256 * 1024
     app.config["MAX_FORM_PARTS"] = 50
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Chinese stays readable in responses
-    app.extensions["verify"] = Services(
-        settings=settings,
-        registry=registry,
-        id_card=IdCardReader(registry.ocr, registry.faces, settings.today, settings.max_work_side),
-    )
+    id_card = IdCardReader(registry.ocr, registry.faces, settings.today, settings.max_work_side)
+    matcher = FaceMatcher(registry.faces, registry.embedder, face_thresholds(settings))
+    liveness = LivenessChecker(registry.liveness, settings.liveness_threshold)
+    executor = (ThreadPoolExecutor(settings.stage_workers, thread_name_prefix="verify-stage")
+                if settings.stage_workers else None)
+    verifier = Verifier(id_card, matcher, liveness, Policy.load(settings.policy_file), executor, registry.describe)
+    app.extensions["verify"] = Services(settings, registry, id_card, matcher, liveness, verifier)
 
     @app.before_request
     def _request_id():

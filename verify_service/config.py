@@ -38,6 +38,15 @@ class Settings:
     max_pixels: int = 50_000_000
     max_work_side: int = 1600  # images are scaled down to this longest side before any model runs
     reference_date: dt.date | None = None  # "today" for expiry checks; None = the real date
+    face_calibration: Path = REPO_ROOT / "models" / "face_calibration.json"
+    face_operating_point: str = "far_1e-3"
+    face_match_threshold: float | None = None  # overrides the calibrated match threshold
+    face_reject_threshold: float | None = None  # overrides the calibrated reject threshold
+    liveness_threshold: float = 0.5
+    policy_file: Path | None = None
+    # Threads per process that run the selfie stages beside the OCR; 0 = one after another, which is faster on a
+    # 2-core machine (bench/bench_verify.py).
+    stage_workers: int = 0
     warmup: bool = True
 
     def today(self) -> dt.date:
@@ -56,6 +65,10 @@ class Settings:
         for name in ("port", "max_pixels", "max_work_side", "ocr_det_limit"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"VERIFY_{name.upper()} must be positive")
+        if not 0 < self.liveness_threshold < 1:
+            raise ConfigError("VERIFY_LIVENESS_THRESHOLD must be between 0 and 1")
+        if self.stage_workers < 0:
+            raise ConfigError("VERIFY_STAGE_WORKERS must not be negative")
         if self.max_upload_mb <= 0 or self.threads < 0:
             raise ConfigError("VERIFY_MAX_UPLOAD_MB must be positive and VERIFY_THREADS not negative")
         return self

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 
-from flask import Blueprint, current_app, g, jsonify
+from flask import Blueprint, current_app, g, jsonify, request
 
-from .uploads import image_part, side_param
+from ..pipeline.verify import Application
+from .uploads import file_bytes, image_part, side_param
 
 bp = Blueprint("api_v1", __name__, url_prefix="/v1")
 
@@ -24,6 +25,46 @@ def id_card():
     image = image_part("image")
     decode_ms = (time.perf_counter() - t0) * 1000
     result = services().id_card.read(image, side)
+    body = {"request_id": g.request_id, **result.to_dict()}
+    body["timings_ms"] = {"decode": round(decode_ms, 1), **body["timings_ms"],
+                          "total": round((time.perf_counter() - t0) * 1000, 1)}
+    return jsonify(body)
+
+
+@bp.post("/face/compare")
+def face_compare():
+    """Cosine similarity of the main faces of two photos, with the calibrated verdict."""
+    t0 = time.perf_counter()
+    a, b = image_part("image_a"), image_part("image_b")
+    matcher = services().matcher
+    comparison = matcher.compare(matcher.selfie_face(a)[0], matcher.selfie_face(b)[0])
+    body = {"request_id": g.request_id, **comparison.to_dict(),
+            "timings_ms": {"total": round((time.perf_counter() - t0) * 1000, 1)}}
+    return jsonify(body)
+
+
+@bp.post("/liveness")
+def liveness():
+    """Passive liveness of the main face in a photo."""
+    t0 = time.perf_counter()
+    image = image_part("image")
+    _, face = services().matcher.selfie_face(image)
+    result = services().liveness.check(image, face)
+    body = {"request_id": g.request_id, **result.to_dict(),
+            "timings_ms": {"total": round((time.perf_counter() - t0) * 1000, 1)}}
+    return jsonify(body)
+
+
+@bp.post("/verify")
+def verify():
+    """The whole KYC verification of one application."""
+    t0 = time.perf_counter()
+    application = Application.parse(request.form.get("application"))
+    front, selfie = image_part("id_front"), image_part("selfie")
+    back = image_part("id_back", required=False)
+    income = file_bytes("income_proof", required=False)
+    decode_ms = (time.perf_counter() - t0) * 1000
+    result = services().verifier.verify(front, selfie, back, application, income)
     body = {"request_id": g.request_id, **result.to_dict()}
     body["timings_ms"] = {"decode": round(decode_ms, 1), **body["timings_ms"],
                           "total": round((time.perf_counter() - t0) * 1000, 1)}

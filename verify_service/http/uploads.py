@@ -28,7 +28,8 @@ def image_part(name: str, required: bool = True):
     data = file_bytes(name, required)
     if data is None:
         return None
-    return decode_image(data, current_app.extensions["verify"].settings.max_pixels, what=name)
+    settings = current_app.extensions["verify"].settings
+    return decode_image(data, settings.max_pixels, what=name, max_side=settings.max_work_side)
 
 
 def side_param() -> Side | None:

@@ -29,8 +29,11 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def decode_image(data: bytes, max_pixels: int, what: str = "image") -> np.ndarray:
-    """A BGR uint8 array from uploaded bytes, upright per EXIF; every failure is a client error naming `what`."""
+def decode_image(data: bytes, max_pixels: int, what: str = "image", max_side: int | None = None) -> np.ndarray:
+    """A BGR uint8 array from uploaded bytes, upright per EXIF; every failure is a client error naming `what`.
+
+    With `max_side`, a large JPEG is decoded at a reduced DCT scale no smaller than max_side on its longer side
+    (several times faster for 12-megapixel phone photos; the pipeline scales down to that size anyway)."""
     if not data:
         raise EmptyFile(f"{what} is empty")
     fmt = sniff(data)
@@ -43,6 +46,9 @@ def decode_image(data: bytes, max_pixels: int, what: str = "image") -> np.ndarra
             width, height = img.size
             if width * height > max_pixels:
                 raise ImageTooLarge(f"{what} is {width}x{height} pixels, more than the limit of {max_pixels}")
+            if max_side and fmt == "JPEG" and max(width, height) > 2 * max_side:
+                s = max_side / max(width, height)
+                img.draft("RGB", (int(width * s) + 1, int(height * s) + 1))
             img.load()
             rgb = ImageOps.exif_transpose(img).convert("RGB")
     except ImageTooLarge:

@@ -97,4 +97,12 @@ class TextReader(Protocol):
 class FaceDetector(Protocol):
     """Finds faces in a BGR image, best first."""
 
-    def detect(self, image: np.ndarray) -> Sequence[FaceBox]: ...
+    def detect(self, image: np.ndarray, size: int | None = None) -> Sequence[FaceBox]:
+        """Faces, best first; `size` is the square detector input (None = the engine's default)."""
+        ...
+
+
+class FaceEmbedder(Protocol):
+    """Turns an aligned face (given by its 5 landmarks) into a unit-length embedding."""
+
+    def embed(self, image: np.ndarray, landmarks: np.ndarray) -> np.ndarray: ...

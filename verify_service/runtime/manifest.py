@@ -23,6 +23,7 @@ class ModelEntry:
     licence: str
     source: dict
     preprocessing: str = ""
+    input: dict | None = None  # numbers the pre-processing needs (normalisation, crop scale, size)
 
     def how_to_get(self) -> str:
         """A sentence telling an operator where this file comes from."""

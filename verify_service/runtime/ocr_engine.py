@@ -7,6 +7,7 @@ detection while another is in recognition), and ONNX Runtime's own `run()` is th
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
@@ -20,6 +21,7 @@ from rapidocr.utils.process_img import get_rotate_crop_image
 
 from ..pipeline.types import OcrLine, OcrResult
 
+logging.getLogger("RapidOCR").setLevel(logging.WARNING)  # it logs its engine choice at INFO on every construction
 CLS_THRESHOLD = 0.9  # rapidocr's default: a line is turned only when the classifier is this sure
 
 
