@@ -156,3 +156,11 @@ def test_good_application_json():
     app = Application.parse('{"name": "张三", "id_number": "11010519491231002x", "monthly_income": 8000.5}')
     assert app == Application("张三", "11010519491231002X", 8000.5)
     assert Application.parse("") == Application()
+
+
+def test_swapped_sides_are_reported_not_crashed():
+    # Both images read as a back: the front slot holds the back of a card.
+    result = verifier(front_lines=BACK).verify(back_image(), IMAGE, back_image())
+    assert codes(result)[:1] == ["ID_SIDE_MISMATCH"]
+    assert "NO_FACE_ID" in codes(result) and result.decision.value == "review"
+    assert result.to_dict()["id_card"]["front"]["side"] == "back"
