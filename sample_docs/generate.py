@@ -272,44 +272,47 @@ def _round_corners(card: Image.Image, radius: int = 32) -> Image.Image:
     return out
 
 
-def _background(rng: random.Random) -> Image.Image:
+def _background(rng: random.Random, size: tuple[int, int] = (PHOTO_W, PHOTO_H)) -> Image.Image:
     """A cluttered desk: a texture from scikit-image's sample images plus a few random objects."""
     import skimage
 
     names = ["coffee.png", "chelsea.png", "brick.png", "gravel.png", "grass.png", "rocket.jpg", "motorcycle_left.png"]
     src = _load(Path(skimage.__file__).parent / "data" / rng.choice(names))
-    bg = src.resize((PHOTO_W, PHOTO_H), Image.BILINEAR)
+    bg = src.resize(size, Image.BILINEAR)
     d = ImageDraw.Draw(bg)
     for _ in range(rng.randint(2, 6)):
-        x, y = rng.randrange(PHOTO_W), rng.randrange(PHOTO_H)
+        x, y = rng.randrange(size[0]), rng.randrange(size[1])
         w, h = rng.randint(60, 300), rng.randint(40, 200)
         colour = tuple(rng.randint(20, 230) for _ in range(3))
         (d.ellipse if rng.random() < 0.5 else d.rectangle)((x, y, x + w, y + h), fill=colour)
     return bg
 
 
-def photograph(card: Image.Image, rng: random.Random, upside_down: bool) -> tuple[Image.Image, np.ndarray]:
-    """A phone photo of the card: on clutter, rotated, in perspective, blurred, with glare and noise.
+def photograph(card: Image.Image, rng: random.Random, upside_down: bool, size: tuple[int, int] = (PHOTO_W, PHOTO_H),
+               scale_range: tuple[float, float] = (0.95, 1.2), max_angle: float = 15) -> tuple[Image.Image, np.ndarray]:
+    """A phone photo of a card or page: on clutter, rotated, in perspective, blurred, with glare and noise.
 
     Returns the photo and the 3x3 homography that maps card coordinates to photo coordinates.
     """
     import cv2
 
-    bg = np.asarray(_background(rng)).astype(np.float32)
-    scale = rng.uniform(0.95, 1.2)
-    angle = math.radians(rng.uniform(-15, 15) + (180 if upside_down else 0))
-    cx, cy = PHOTO_W / 2 + rng.uniform(-60, 60), PHOTO_H / 2 + rng.uniform(-50, 50)
-    src = np.float32([[0, 0], [CARD_W, 0], [CARD_W, CARD_H], [0, CARD_H]])
+    photo_w, photo_h = size
+    card_w, card_h = card.size
+    bg = np.asarray(_background(rng, size)).astype(np.float32)
+    scale = rng.uniform(*scale_range)
+    angle = math.radians(rng.uniform(-max_angle, max_angle) + (180 if upside_down else 0))
+    cx, cy = photo_w / 2 + rng.uniform(-60, 60), photo_h / 2 + rng.uniform(-50, 50)
+    src = np.float32([[0, 0], [card_w, 0], [card_w, card_h], [0, card_h]])
     dst = []
     for (x, y) in src:
-        x0, y0 = (x - CARD_W / 2) * scale, (y - CARD_H / 2) * scale
-        jitter = 0.035 * CARD_W * scale
+        x0, y0 = (x - card_w / 2) * scale, (y - card_h / 2) * scale
+        jitter = 0.035 * card_w * scale
         x0 += rng.uniform(-jitter, jitter)
         y0 += rng.uniform(-jitter, jitter)
         dst.append([cx + x0 * math.cos(angle) - y0 * math.sin(angle), cy + x0 * math.sin(angle) + y0 * math.cos(angle)])
     homography = cv2.getPerspectiveTransform(src, np.float32(dst))
     rgba = np.asarray(card).astype(np.float32)
-    warped = cv2.warpPerspective(rgba, homography, (PHOTO_W, PHOTO_H), flags=cv2.INTER_LINEAR)
+    warped = cv2.warpPerspective(rgba, homography, (photo_w, photo_h), flags=cv2.INTER_LINEAR)
     alpha = warped[..., 3:4] / 255.0
     # A soft shadow under the card.
     shadow = cv2.GaussianBlur(alpha, (0, 0), 9)
@@ -318,9 +321,9 @@ def photograph(card: Image.Image, rng: random.Random, upside_down: bool) -> tupl
     out = bg * (1 - 0.35 * np.roll(shadow, (8, 8), axis=(0, 1)))
     out = out * (1 - alpha) + warped[..., :3] * alpha
     # Uneven light and glare.
-    yy, xx = np.mgrid[0:PHOTO_H, 0:PHOTO_W].astype(np.float32)
-    out *= (0.85 + 0.2 * (xx / PHOTO_W) * rng.uniform(0.5, 1.0))[..., None]
-    gx, gy = rng.uniform(0.25, 0.75) * PHOTO_W, rng.uniform(0.25, 0.75) * PHOTO_H
+    yy, xx = np.mgrid[0:photo_h, 0:photo_w].astype(np.float32)
+    out *= (0.85 + 0.2 * (xx / photo_w) * rng.uniform(0.5, 1.0))[..., None]
+    gx, gy = rng.uniform(0.25, 0.75) * photo_w, rng.uniform(0.25, 0.75) * photo_h
     glare = np.exp(-(((xx - gx) / rng.uniform(90, 160)) ** 2 + ((yy - gy) / rng.uniform(60, 110)) ** 2))
     out = out + rng.uniform(0.25, 0.45) * glare[..., None] * (255 - out)
     out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.4, 1.1))

@@ -30,6 +30,7 @@ class Services:
     matcher: Any
     liveness: Any
     verifier: Any
+    income: Any
 
 
 def face_thresholds(settings: Settings):
@@ -59,6 +60,7 @@ def create_app(overrides: Mapping[str, Any] | None = None, registry: Any = None)
     from .http import api, errors, health
     from .pipeline.face import FaceMatcher
     from .pipeline.id_card import IdCardReader
+    from .pipeline.income import IncomeReader
     from .pipeline.liveness import LivenessChecker
     from .pipeline.policy import Policy
     from .pipeline.verify import Verifier
@@ -78,8 +80,10 @@ def create_app(overrides: Mapping[str, Any] | None = None, registry: Any = None)
     liveness = LivenessChecker(registry.liveness, settings.liveness_threshold)
     executor = (ThreadPoolExecutor(settings.stage_workers, thread_name_prefix="verify-stage")
                 if settings.stage_workers else None)
-    verifier = Verifier(id_card, matcher, liveness, Policy.load(settings.policy_file), executor, registry.describe)
-    app.extensions["verify"] = Services(settings, registry, id_card, matcher, liveness, verifier)
+    income = IncomeReader(registry.ocr, settings.today, settings.income_max_age_days, settings.max_work_side)
+    verifier = Verifier(id_card, matcher, liveness, Policy.load(settings.policy_file), executor, registry.describe,
+                        income, settings.income_tolerance)
+    app.extensions["verify"] = Services(settings, registry, id_card, matcher, liveness, verifier, income)
 
     @app.before_request
     def _request_id():

@@ -44,6 +44,9 @@ class Settings:
     face_reject_threshold: float | None = None  # overrides the calibrated reject threshold
     liveness_threshold: float = 0.5
     policy_file: Path | None = None
+    max_pdf_pages: int = 5
+    income_max_age_days: int = 90  # ISSUE_DATE_RECENT: an income proof older than this fails
+    income_tolerance: float = 0.2  # INCOME_INCONSISTENT beyond this relative difference from the declared income
     # Threads per process that run the selfie stages beside the OCR; 0 = one after another, which is faster on a
     # 2-core machine (bench/bench_verify.py).
     stage_workers: int = 0
@@ -62,7 +65,7 @@ class Settings:
         """Reject impossible values with a message naming the variable."""
         if self.provider not in PROVIDERS:
             raise ConfigError(f"VERIFY_PROVIDER must be one of {', '.join(PROVIDERS)}, not {self.provider!r}")
-        for name in ("port", "max_pixels", "max_work_side", "ocr_det_limit"):
+        for name in ("port", "max_pixels", "max_work_side", "ocr_det_limit", "max_pdf_pages", "income_max_age_days"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"VERIFY_{name.upper()} must be positive")
         if not 0 < self.liveness_threshold < 1:

@@ -7,9 +7,11 @@ import pytest
 
 from tests.conftest import FACE_LANDMARKS, FakeEmbedder, FakeFaces, FakeOcr, fake_liveness_model, line
 from tests.unit.test_idcard_parse import BACK, FRONT
+from tests.unit.test_income import LETTER
 from verify_service.errors import InvalidParameter
 from verify_service.pipeline.face import FaceMatcher, FaceThresholds
 from verify_service.pipeline.id_card import IdCardReader
+from verify_service.pipeline.income import IncomeReader
 from verify_service.pipeline.liveness import LivenessChecker
 from verify_service.pipeline.policy import Policy
 from verify_service.pipeline.types import FaceBox
@@ -132,9 +134,28 @@ def test_declared_data_is_cross_checked_without_echoing_it():
     assert "110105" not in result.reasons[0].message and result.decision.value == "review"
 
 
-def test_income_proof_is_not_silently_ignored():
-    result = verifier().verify(IMAGE, IMAGE, None, None, income_proof=b"%PDF")
-    assert codes(result) == ["INCOME_NOT_CHECKED"] and result.decision.value == "review"
+def income_verifier(lines):
+    v = verifier()
+    v.income = IncomeReader(FakeOcr(lines), lambda: dt.date(2026, 11, 1))
+    return v
+
+
+def test_income_proof_is_read_and_cross_checked():
+    # The letter names 马浩; the card (FRONT) is 董兰's; a seal is missing; the declared income is far off.
+    application = Application(monthly_income=9000.0)
+    result = income_verifier(LETTER).verify(IMAGE, IMAGE, None, application, income_proof=[IMAGE])
+    assert codes(result) == ["INCOME_INCONSISTENT", "INCOME_INCONSISTENT", "INCOME_PROOF_UNSEALED",
+                             "INCOME_INCONSISTENT"]
+    messages = [r.message for r in result.reasons]
+    assert messages[0] == "income proof's name differs from the ID card"
+    assert "differs from the income proof by 42%" in messages[3]
+    assert result.to_dict()["income_proof"]["fields"]["monthly_income"]["value"] == 5200.0
+    assert result.decision.value == "review" and "income_proof" in result.timings_ms
+
+
+def test_unrecognised_income_proof_is_unreadable():
+    result = income_verifier([line("菜单", 10, 10)]).verify(IMAGE, IMAGE, None, None, income_proof=[IMAGE])
+    assert codes(result) == ["FIELD_UNREADABLE"] and result.decision.value == "review"
 
 
 @pytest.mark.parametrize("raw, message", [

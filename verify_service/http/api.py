@@ -6,8 +6,10 @@ import time
 
 from flask import Blueprint, current_app, g, jsonify, request
 
+from ..errors import InvalidParameter
+from ..pipeline import idnumber
 from ..pipeline.verify import Application
-from .uploads import file_bytes, image_part, side_param
+from .uploads import document_pages, image_part, side_param, text_param
 
 bp = Blueprint("api_v1", __name__, url_prefix="/v1")
 
@@ -25,6 +27,22 @@ def id_card():
     image = image_part("image")
     decode_ms = (time.perf_counter() - t0) * 1000
     result = services().id_card.read(image, side)
+    body = {"request_id": g.request_id, **result.to_dict()}
+    body["timings_ms"] = {"decode": round(decode_ms, 1), **body["timings_ms"],
+                          "total": round((time.perf_counter() - t0) * 1000, 1)}
+    return jsonify(body)
+
+
+@bp.post("/income-proof")
+def income_proof():
+    """Read and check an income proof (image or PDF), optionally against a given name and ID number."""
+    t0 = time.perf_counter()
+    name, number = text_param("name"), text_param("id_number", 18)
+    if number is not None and not idnumber.ID_RE.match(number.upper()):
+        raise InvalidParameter("id_number must be 17 digits followed by a digit or X")
+    pages = document_pages("document")
+    decode_ms = (time.perf_counter() - t0) * 1000
+    result = services().income.read(pages, name, number)
     body = {"request_id": g.request_id, **result.to_dict()}
     body["timings_ms"] = {"decode": round(decode_ms, 1), **body["timings_ms"],
                           "total": round((time.perf_counter() - t0) * 1000, 1)}
@@ -62,7 +80,7 @@ def verify():
     application = Application.parse(request.form.get("application"))
     front, selfie = image_part("id_front"), image_part("selfie")
     back = image_part("id_back", required=False)
-    income = file_bytes("income_proof", required=False)
+    income = document_pages("income_proof", required=False)
     decode_ms = (time.perf_counter() - t0) * 1000
     result = services().verifier.verify(front, selfie, back, application, income)
     body = {"request_id": g.request_id, **result.to_dict()}

@@ -32,6 +32,27 @@ def image_part(name: str, required: bool = True):
     return decode_image(data, settings.max_pixels, what=name, max_side=settings.max_work_side)
 
 
+def document_pages(name: str, required: bool = True):
+    """Page images of an image or PDF part (None when optional and absent)."""
+    from ..pipeline.documents import load_pages
+
+    data = file_bytes(name, required)
+    if data is None:
+        return None
+    settings = current_app.extensions["verify"].settings
+    return load_pages(data, settings.max_pdf_pages, settings.max_pixels, what=name)
+
+
+def text_param(name: str, max_length: int = 64) -> str | None:
+    """An optional short text form field, stripped; None when absent or empty."""
+    raw = request.form.get(name)
+    if raw is None or not raw.strip():
+        return None
+    if len(raw) > max_length:
+        raise InvalidParameter(f"{name} is longer than {max_length} characters")
+    return raw.strip()
+
+
 def side_param() -> Side | None:
     """The optional `side` form field: front, back or auto (None)."""
     raw = (request.form.get("side") or "auto").strip().lower()

@@ -32,7 +32,8 @@ DEFAULT_ACTIONS: dict[str, Decision] = {
     "LOW_QUALITY": Decision.REVIEW,
     "APPLICATION_MISMATCH": Decision.REVIEW,
     "INCOME_INCONSISTENT": Decision.REVIEW,
-    "INCOME_NOT_CHECKED": Decision.REVIEW,
+    "INCOME_PROOF_UNSEALED": Decision.REVIEW,
+    "INCOME_PROOF_STALE": Decision.REVIEW,
     "ID_SIDE_MISMATCH": Decision.REVIEW,
 }
 _ORDER = {Decision.PASS: 0, Decision.REVIEW: 1, Decision.REJECT: 2}

@@ -16,6 +16,7 @@ from ..errors import InvalidParameter
 from . import idnumber
 from .face import FaceComparison, FaceMatcher, FoundFace, MatchBand
 from .id_card import IdCardReader, IdCardResult
+from .income import IncomeReader, IncomeResult
 from .liveness import LivenessChecker, LivenessResult
 from .policy import Decision, Policy, Reason
 from .types import CheckStatus, Side
@@ -97,7 +98,10 @@ class Verifier:
     """Runs the stages, gathers the reasons and asks the policy for the decision."""
 
     def __init__(self, id_reader: IdCardReader, matcher: FaceMatcher, liveness: LivenessChecker, policy: Policy,
-                 executor: Executor | None, runtime_info: Callable[[], dict]):
+                 executor: Executor | None, runtime_info: Callable[[], dict], income: IncomeReader | None = None,
+                 income_tolerance: float = 0.2):
+        self.income = income
+        self.income_tolerance = income_tolerance
         self.id_reader = id_reader
         self.matcher = matcher
         self.liveness = liveness
@@ -112,7 +116,8 @@ class Verifier:
         return found, live, ms
 
     def verify(self, front: np.ndarray, selfie: np.ndarray, back: np.ndarray | None = None,
-               application: Application | None = None, income_proof: bytes | None = None) -> VerifyResult:
+               application: Application | None = None, income_proof: list[np.ndarray] | None = None
+               ) -> VerifyResult:
         """One application end to end."""
         t0 = time.perf_counter()
         application = application or Application()
@@ -126,17 +131,30 @@ class Verifier:
         back_result, back_ms = _timed(self.id_reader.read, back, Side.BACK) if back is not None else (None, 0.0)
         (selfie_face, live, liveness_ms), selfie_ms = (selfie_job.result() if selfie_job
                                                        else _timed(self._selfie, selfie))
+        income, income_ms = None, 0.0
+        if income_proof is not None:
+            if self.income is None:
+                raise ValueError("an income proof was given but the Verifier has no IncomeReader")
+            card_name = front_result.fields.get("name")
+            card_number = front_result.fields.get("id_number")
+            income, income_ms = _timed(self.income.read, income_proof,
+                                       card_name.value if card_name else None,
+                                       card_number.value if card_number else None)
         if back_result is not None and front_result.fields.get("birth_date") is not None:
             back_result = self._recheck_back(back_result, front_result)
         comparison = self.matcher.compare(selfie_face, portrait)
-        reasons = self._reasons(front_result, back_result, comparison, live, application, income_proof is not None)
+        reasons = self._reasons(front_result, back_result, comparison, live, application)
+        if income is not None:
+            reasons += self._income_reasons(income, application)
         timings = {"id_front": front_ms, "portrait_face": portrait_ms, "selfie_face": selfie_ms - liveness_ms,
                    "liveness": liveness_ms}
         if back_result is not None:
             timings["id_back"] = back_ms
+        if income is not None:
+            timings["income_proof"] = income_ms
         timings["total"] = (time.perf_counter() - t0) * 1000
-        return VerifyResult(self.policy.decide(reasons), reasons, front_result, back_result, comparison, live, None,
-                            timings, self.runtime_info())
+        return VerifyResult(self.policy.decide(reasons), reasons, front_result, back_result, comparison, live,
+                            income.to_dict() if income else None, timings, self.runtime_info())
 
     def _recheck_back(self, back: IdCardResult, front: IdCardResult) -> IdCardResult:
         """The back's validity rule again, now that the front gives the birth date (age at issue)."""
@@ -151,7 +169,7 @@ class Verifier:
         return back
 
     def _reasons(self, front: IdCardResult, back: IdCardResult | None, faces: FaceComparison,
-                 live: LivenessResult, application: Application, income_given: bool) -> list[Reason]:
+                 live: LivenessResult, application: Application) -> list[Reason]:
         """Every finding that stands between this case and a pass."""
         reasons: list[Reason] = []
         if front.side is Side.BACK:
@@ -171,9 +189,34 @@ class Verifier:
         reasons += self._check_reasons([c for card, _ in cards for c in card.checks], front)
         reasons += self._face_reasons(faces, live)
         reasons += self._application_reasons(front, application)
-        if income_given:
-            reasons.append(Reason("INCOME_NOT_CHECKED", "an income proof was sent; reading income proofs is not "
-                                                        "available yet, so it was not checked"))
+        return reasons
+
+    def _income_reasons(self, income: IncomeResult, application: Application) -> list[Reason]:
+        """The income proof's own checks, and its income against the declared one."""
+        reasons = []
+        if income.kind == "unknown":
+            return [Reason("FIELD_UNREADABLE", "income proof: not recognised as an income certificate, payslip or "
+                                               "bank statement")]
+        unread = [k for k in ("name", "monthly_income") if income.fields[k].value is None]
+        if unread:
+            reasons.append(Reason("FIELD_UNREADABLE", f"income proof: {', '.join(unread)}"))
+        status = {c.code: c for c in income.checks}
+        if status["AMOUNT_WORDS_MATCH"].status is CheckStatus.FAIL:
+            reasons.append(Reason("INCOME_INCONSISTENT", f"income proof: {status['AMOUNT_WORDS_MATCH'].message}"))
+        for code in ("NAME_MATCHES", "ID_NUMBER_MATCHES"):
+            if status[code].status is CheckStatus.FAIL:
+                what = "name" if code == "NAME_MATCHES" else "ID number"
+                reasons.append(Reason("INCOME_INCONSISTENT", f"income proof's {what} differs from the ID card"))
+        if income.kind == "income_certificate" and status["SEAL_PRESENT"].status is CheckStatus.FAIL:
+            reasons.append(Reason("INCOME_PROOF_UNSEALED", "the income certificate carries no company seal"))
+        if status["ISSUE_DATE_RECENT"].status is CheckStatus.FAIL:
+            reasons.append(Reason("INCOME_PROOF_STALE", f"income proof: {status['ISSUE_DATE_RECENT'].message}"))
+        declared, read = application.monthly_income, income.fields["monthly_income"].value
+        if declared is not None and read is not None:
+            gap = abs(read - declared) / max(declared, 1.0)
+            if gap > self.income_tolerance:
+                reasons.append(Reason("INCOME_INCONSISTENT", f"declared monthly income differs from the income proof "
+                                                             f"by {gap:.0%} (tolerance {self.income_tolerance:.0%})"))
         return reasons
 
     def _check_reasons(self, checks, front: IdCardResult) -> list[Reason]:

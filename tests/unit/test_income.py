@@ -1,0 +1,160 @@
+"""Income proofs without models: classification, field parsing from OCR rows, checks, seals, PDFs."""
+
+import datetime as dt
+import io
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+
+from tests.conftest import line
+from verify_service.errors import ImageTooLarge, InvalidImage, UnsupportedMedia
+from verify_service.pipeline.documents import EncryptedPdf, TooManyPages, load_pages
+from verify_service.pipeline.income import PageText, income_checks, parse_income
+from verify_service.pipeline.layout import read_rows
+from verify_service.pipeline.seal import find_seals
+
+TODAY = dt.date(2026, 11, 1)
+
+
+def pages(*page_lines):
+    return [PageText(i + 1, read_rows(lines)[0]) for i, lines in enumerate(page_lines)]
+
+
+def rows(*texts, x=100, start=100, step=60):
+    return [line(t, x, start + i * step, 30 * len(t)) for i, t in enumerate(texts)]
+
+
+LETTER = rows("收入证明", "兹证明马浩（身份证号：3702021986092860", "23）系我单位正式员工，自2020年2月起在运营部担任运营",
+              "经理职务，月收入（税前）为人民币5,200.00元（大写：", "伍仟贰佰元整），年收入约为人民币62,400.00元。",
+              "特此证明。", "单位名称：杭州青禾网络科技有限公司", "日期：2026年9月6日")
+
+
+def test_letter_read_across_line_breaks():
+    parsed = parse_income(pages(LETTER))
+    values = {k: v.value for k, v in parsed.fields.items()}
+    assert values == {"document_kind": "income_certificate", "name": "马浩", "id_number": "370202198609286023",
+                      "employer": "杭州青禾网络科技有限公司", "monthly_income": 5200.0, "annual_income": 62400.0,
+                      "issue_date": "2026-09-06"}
+    assert parsed.amount_words.value == "伍仟贰佰元整"
+    assert parsed.fields["name"].to_dict()["page"] == 1
+
+
+def statuses(checks):
+    return {c.code: c.status.value for c in checks}
+
+
+def test_letter_checks():
+    parsed = parse_income(pages(LETTER))
+    seal = find_seals(seal_image())[0]
+    got = statuses(income_checks(parsed, seal, TODAY, 90, "马浩", "370202198609286023"))
+    assert got == {"AMOUNT_WORDS_MATCH": "pass", "SEAL_PRESENT": "pass", "NAME_MATCHES": "pass",
+                   "ID_NUMBER_MATCHES": "pass", "ISSUE_DATE_RECENT": "pass"}
+    got = statuses(income_checks(parsed, None, dt.date(2027, 6, 1), 90, "马涛", None))
+    assert got == {"AMOUNT_WORDS_MATCH": "pass", "SEAL_PRESENT": "fail", "NAME_MATCHES": "fail",
+                   "ID_NUMBER_MATCHES": "unknown", "ISSUE_DATE_RECENT": "fail"}
+
+
+def test_words_disagreeing_with_digits_fail():
+    tampered = [ln if "伍仟贰佰" not in ln.text else line("陆仟贰佰元整），年收入约为人民币62,400.00元。", 100, 340, 600)
+                for ln in LETTER]
+    assert statuses(income_checks(parse_income(pages(tampered)), None, TODAY, 90, None, None))[
+        "AMOUNT_WORDS_MATCH"] == "fail"
+
+
+PAYSLIP = rows("南京紫金软件有限公司", "2026年9月工资条", "姓名 杨洋", "身份证号 110108199001011234", "工资月份 2026-09",
+               "基本工资 12,000.00", "应发工资 15,500.00", "住房公积金 1,085.00", "实发工资 12,311.25",
+               "发放日期：2026年9月28日")
+
+
+def test_payslip():
+    parsed = parse_income(pages(PAYSLIP))
+    values = {k: v.value for k, v in parsed.fields.items()}
+    assert values == {"document_kind": "payslip", "name": "杨洋", "id_number": "110108199001011234",
+                      "employer": "南京紫金软件有限公司", "monthly_income": 15500.0, "annual_income": None,
+                      "issue_date": "2026-09-28", "pay_month": "2026-09", "gross_pay": 15500.0, "net_pay": 12311.25}
+
+
+STATEMENT_1 = rows("招商银行 个人账户交易明细", "户名：杨秀静", "证件号码：440305200107166198",
+                   "查询期间：2026-07-02 至 2026-10-23", "交易日期 摘要 交易金额 账户余额 对方户名",
+                   "2026-07-10 代发工资 +17,000.00 52,635.10 上海远航物流", "2026-07-18 转账 -267.00 52,368.10 个人",
+                   "2026-08-10 代发工资 +17,200.00 68,676.10 上海远航物流")
+STATEMENT_2 = rows("2026-09-10 代发工资 +17,200.00 82,869.20 上海远航物流", "2026-09-12 工资退回 -100.00 82,769.20 上海",
+                   "2026-10-10 代发工资 +17,550.00 97,139.80 上海远航物流", "第2页 共2页 打印日期：2026年10月23日")
+
+
+def test_statement_over_two_pages():
+    parsed = parse_income(pages(STATEMENT_1, STATEMENT_2))
+    values = {k: v.value for k, v in parsed.fields.items()}
+    assert values == {"document_kind": "bank_statement", "name": "杨秀静", "id_number": "440305200107166198",
+                      "employer": None, "monthly_income": 17237.5, "annual_income": None, "issue_date": "2026-10-23",
+                      "salary_by_month": {"2026-07": 17000.0, "2026-08": 17200.0, "2026-09": 17200.0,
+                                          "2026-10": 17550.0}}
+    assert [c["page"] for c in parsed.salary_credits] == [1, 1, 2, 2]  # debits like 工资退回 are not income
+
+
+def test_unknown_document():
+    parsed = parse_income(pages(rows("菜单", "宫保鸡丁 38元")))
+    assert parsed.kind == "unknown" and parsed.fields["monthly_income"].value is None
+
+
+def seal_image(radius=120, ring=True):
+    page = np.full((800, 700, 3), 250, np.uint8)
+    cv2.putText(page, "TEXT", (50, 100), cv2.FONT_HERSHEY_SIMPLEX, 2, (20, 20, 20), 4)
+    if ring:
+        cv2.circle(page, (400, 450), radius, (40, 36, 214), 10)
+    cv2.drawMarker(page, (400, 450), (40, 36, 214), cv2.MARKER_STAR, 60, 8)
+    return page
+
+
+def test_seal_found_with_its_box():
+    seals = find_seals(seal_image())
+    assert len(seals) == 1 and seals[0].ring > 0.9
+    np.testing.assert_allclose(seals[0].bbox, [275, 325, 525, 575], atol=8)
+
+
+def test_red_without_a_ring_or_black_circles_are_not_seals():
+    assert find_seals(seal_image(ring=False)) == []
+    black = np.full((800, 700, 3), 250, np.uint8)
+    cv2.circle(black, (400, 450), 120, (20, 20, 20), 10)
+    assert find_seals(black) == []
+
+
+def pdf_bytes(pages=1, size=(620, 877)) -> bytes:
+    images = [Image.new("RGB", size, (255, 255, 255)) for _ in range(pages)]
+    buf = io.BytesIO()
+    images[0].save(buf, "PDF", resolution=75, save_all=True, append_images=images[1:])
+    return buf.getvalue()
+
+
+ENCRYPTED = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+             b"3 0 obj<</Filter/Standard/V 2/R 3/Length 128/P -4/O(0123456789abcdef0123456789abcdef)"
+             b"/U(0123456789abcdef0123456789abcdef)>>endobj\n"
+             b"trailer<</Root 1 0 R/Encrypt 3 0 R/ID[<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]>>\n%%EOF")
+
+
+def test_pdf_pages_are_rendered_at_150_dpi():
+    rendered = load_pages(pdf_bytes(pages=2), max_pages=5, max_pixels=50_000_000)
+    assert len(rendered) == 2 and rendered[0].shape[2] == 3
+    np.testing.assert_allclose(rendered[0].shape[:2], (1754, 1240), atol=1)
+
+
+@pytest.mark.parametrize("data, error", [
+    (pdf_bytes(pages=6), TooManyPages),
+    (b"%PDF-1.4\nthis is not a pdf at all", InvalidImage),
+    (pdf_bytes()[:200], InvalidImage),
+    (ENCRYPTED, EncryptedPdf),
+    (b"GIF89a" + b"\0" * 100, UnsupportedMedia),
+    (pdf_bytes(size=(20000, 20000)), InvalidImage),
+])
+def test_bad_documents(data, error):
+    with pytest.raises(error):
+        load_pages(data, max_pages=5, max_pixels=50_000_000)
+
+
+def test_image_documents_keep_the_pixel_limit():
+    buf = io.BytesIO()
+    Image.new("RGB", (3000, 3000), (255, 255, 255)).save(buf, "PNG")
+    with pytest.raises(ImageTooLarge):
+        load_pages(buf.getvalue(), max_pages=5, max_pixels=1_000_000)
