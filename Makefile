@@ -43,8 +43,8 @@ $(VENV)/.installed: $(VENV)/bin/python requirements.txt requirements-nodeps.txt
 	$(PIP) install -q --no-deps -r requirements-nodeps.txt
 	touch $@
 
-$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
-	$(PIP) install -q -r requirements-dev.txt
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt requirements-ray.txt
+	$(PIP) install -q -r requirements-dev.txt -r requirements-ray.txt
 	touch $@
 
 models: $(VENV)/.installed

@@ -57,6 +57,18 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int)
     models = sub.add_parser("models", help="model files: pull (fetch + verify), verify, list")
     models.add_argument("action", choices=["pull", "verify", "list"])
+    sub.add_parser("batch", help="re-verify stored cases from a manifest (see batch --help)", add_help=False)
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv[:1] == ["batch"]:
+        from .batch.run import main as batch_main
+
+        logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        try:
+            return batch_main(argv[1:])
+        except VerifyError as exc:
+            print(f"error: {exc.message}", file=sys.stderr)
+            return 2
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:

@@ -1,0 +1,199 @@
+"""Running a batch: one case through the same pipeline as /v1/verify, and the local and Ray engines.
+
+    python -m verify_service batch MANIFEST --out RESULTS.jsonl [--workers N] [--engine local|ray]
+                                            [--ray-address ADDR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..errors import VerifyError
+from .manifest import REQUIRED_PARTS, Case, ManifestError, read_manifest
+from .writer import ResultWriter
+
+log = logging.getLogger(__name__)
+
+
+def process_case(services: Any, case: Case) -> dict:
+    """The /v1/verify result for one stored case plus its case_id, or its case_id and an error object."""
+    from ..pipeline.documents import load_pages
+    from ..pipeline.imaging import decode_image
+    from ..pipeline.verify import Application
+
+    t0 = time.perf_counter()
+    settings = services.settings
+    try:
+        missing = [p for p in REQUIRED_PARTS if p not in case.files]
+        if missing:
+            return _error(case, "MISSING_PART", f"the manifest gives no {' or '.join(missing)}")
+        data = {}
+        for part, path in case.files.items():
+            try:
+                data[part] = path.read_bytes()
+            except FileNotFoundError:
+                return _error(case, "MISSING_FILE", f"{part} file does not exist: {path.name}")
+            except OSError as exc:
+                return _error(case, "UNREADABLE_FILE", f"{part} file cannot be read: {exc.strerror}")
+        images = {part: decode_image(data[part], settings.max_pixels, what=part, max_side=settings.max_work_side)
+                  for part in ("id_front", "selfie", "id_back") if part in data}
+        income = (load_pages(data["income_proof"], settings.max_pdf_pages, settings.max_pixels, "income_proof")
+                  if "income_proof" in data else None)
+        application = Application.parse(json.dumps(case.application)) if case.application else None
+        decode_ms = (time.perf_counter() - t0) * 1000
+        result = services.verifier.verify(images["id_front"], images["selfie"], images.get("id_back"),
+                                          application, income).to_dict()
+    except VerifyError as exc:
+        return {"case_id": case.case_id, "error": exc.to_dict()}
+    except Exception:  # a bug must not stop a run of thousands: record it and go on
+        log.exception("case failed unexpectedly")
+        return _error(case, "INTERNAL_ERROR", "unexpected failure; see the batch log")
+    result["timings_ms"] = {"decode": round(decode_ms, 1), **result["timings_ms"],
+                            "total": round((time.perf_counter() - t0) * 1000, 1)}
+    return {"case_id": case.case_id, **result}
+
+
+def _error(case: Case, code: str, message: str) -> dict:
+    """The result line of a case that could not be processed."""
+    return {"case_id": case.case_id, "error": {"code": code, "message": message}}
+
+
+# ---- local engine: N processes, each loading the models once ----
+
+_worker_services: Any = None
+
+
+def _init_worker(overrides: dict) -> None:
+    """Pool initializer: load every model once in this worker process."""
+    global _worker_services
+    from ..services import build_services
+
+    logging.basicConfig(level=logging.WARNING)
+    _worker_services = build_services(Settings.load(overrides))
+
+
+def _work(case: Case) -> dict:
+    """Pool task."""
+    return process_case(_worker_services, case)
+
+
+def threads_per_worker(workers: int) -> int:
+    """ONNX Runtime intra-op threads per worker so that workers x threads fits the machine's cores."""
+    return max(1, (os.cpu_count() or 1) // workers)
+
+
+def run_local(cases: list[Case], workers: int, overrides: dict) -> Iterator[dict]:
+    """Results as they finish, from `workers` processes (in this process when workers is 1)."""
+    overrides = {**overrides, "threads": overrides.get("threads") or threads_per_worker(workers)}
+    if workers == 1:
+        _init_worker(overrides)
+        for case in cases:
+            yield _work(case)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")  # no ONNX Runtime thread pools inherited through fork
+    with context.Pool(workers, initializer=_init_worker, initargs=(overrides,)) as pool:
+        yield from pool.imap_unordered(_work, cases, chunksize=1)
+
+
+# ---- Ray engine: an actor pool whose actors load the models once ----
+
+def run_ray(cases: list[Case], workers: int, overrides: dict, address: str | None) -> Iterator[dict]:
+    """Results as they finish, from `workers` Ray actors (a local Ray instance unless `address` is given).
+
+    Every node must see the manifest's files at the same paths (shared storage) and have verify_service and its
+    models installed."""
+    import ray
+    from ray.util import ActorPool
+
+    started = not ray.is_initialized()
+    if started:
+        repo = str(Path(__file__).resolve().parents[2])
+        env = {"env_vars": {"PYTHONPATH": os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")]))}}
+        if address:
+            ray.init(address=address, runtime_env=env, logging_level=logging.WARNING)
+        else:
+            ray.init(num_cpus=workers, include_dashboard=False, runtime_env=env, logging_level=logging.WARNING)
+
+    @ray.remote(num_cpus=1)
+    class VerifyActor:
+        """Holds one process's models."""
+
+        def __init__(self, settings_overrides: dict):
+            _init_worker(settings_overrides)
+
+        def process(self, case: Case) -> dict:
+            return _work(case)
+
+    try:
+        actors = [VerifyActor.remote({**overrides, "threads": overrides.get("threads") or 1})  # type: ignore[attr-defined]
+                  for _ in range(workers)]
+        yield from ActorPool(actors).map_unordered(lambda actor, case: actor.process.remote(case), cases)
+    finally:
+        if started:
+            ray.shutdown()
+
+
+# ---- command line ----
+
+def summarise(records: Iterable[dict]) -> collections.Counter:
+    """Counts per decision, and errors, over result lines."""
+    counts: collections.Counter = collections.Counter()
+    for record in records:
+        counts["error" if "error" in record else record.get("decision", "unknown")] += 1
+    return counts
+
+
+def main(argv: list[str] | None = None, overrides: dict | None = None) -> int:
+    """Run a batch; 0 when every case has a decision, 1 when some errored, 2 on bad usage."""
+    ap = argparse.ArgumentParser(prog="python -m verify_service batch",
+                                 description="Re-verify stored cases; re-running the same command resumes.")
+    ap.add_argument("manifest", type=Path, help="JSON Lines or CSV: case_id, id_front, selfie[, id_back, "
+                                                "income_proof, application]")
+    ap.add_argument("--out", type=Path, required=True, help="results, one JSON object per line")
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--engine", choices=["local", "ray"], default="local")
+    ap.add_argument("--ray-address", help="an existing Ray cluster (engine ray); default: start a local one")
+    args = ap.parse_args(argv)
+    if args.workers < 1:
+        ap.error("--workers must be at least 1")
+    try:
+        cases = read_manifest(args.manifest)
+    except ManifestError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    overrides = dict(overrides or {})
+    t0 = time.perf_counter()
+    with ResultWriter(args.out) as writer:
+        pending = [c for c in cases if c.case_id not in writer.done]
+        print(f"{len(cases)} cases, {len(cases) - len(pending)} already in {args.out}, {len(pending)} to run "
+              f"({args.engine}, {args.workers} worker{'s' if args.workers > 1 else ''})", file=sys.stderr)
+        engine: Iterable[dict] = []
+        if pending:
+            engine = (run_ray(pending, args.workers, overrides, args.ray_address) if args.engine == "ray"
+                      else run_local(pending, args.workers, overrides))
+        from tqdm import tqdm
+
+        with tqdm(total=len(cases), initial=len(cases) - len(pending), unit="case",
+                  disable=not sys.stderr.isatty()) as bar:
+            for record in engine:
+                writer.write(record)
+                bar.update(1)
+    elapsed = time.perf_counter() - t0
+    with open(args.out, encoding="utf-8") as fh:
+        counts = summarise(json.loads(line) for line in fh if line.strip())
+    rate = len(pending) / elapsed * 60 if elapsed > 0 else 0.0
+    summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    print(f"done: {summary}; {len(pending)} cases in {elapsed:.1f} s ({rate:.1f} cases/min)")
+    return 1 if counts.get("error") else 0
