@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         for engine, workers in (("local", 1), ("local", 2), ("ray", 2)):
             out = Path(tmp) / f"{engine}{workers}.jsonl"
             t0 = time.perf_counter()
-            run = subprocess.run([sys.executable, "-m", "verify_service", "batch", str(manifest), "--out", str(out),  # noqa: S603
+            run = subprocess.run([sys.executable, "-m", "verify_service", "batch", str(manifest), "--out", str(out),
                                   "--workers", str(workers), "--engine", engine],
                                  cwd=ROOT, env=env, capture_output=True, text=True)
             wall = time.perf_counter() - t0

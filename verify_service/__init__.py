@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -14,6 +15,7 @@ from .config import Settings
 
 __version__ = "0.1.0"
 log = logging.getLogger(__name__)
+access = logging.getLogger("verify_service.access")
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 
@@ -23,7 +25,7 @@ def create_app(overrides: Mapping[str, Any] | None = None, registry: Any = None)
     `registry` lets tests inject fake engines; otherwise every model is loaded and warmed here, and a missing
     or corrupt model file stops start-up with a message naming it.
     """
-    from .http import api, errors, health
+    from .http import api, auth, errors, health, metrics, openapi
     from .services import build_services
 
     settings = Settings.load(overrides)
@@ -43,9 +45,17 @@ def create_app(overrides: Mapping[str, Any] | None = None, registry: Any = None)
     @app.after_request
     def _request_id_header(response):
         response.headers["X-Request-ID"] = g.get("request_id", "")
+        access.info("request", extra={
+            "request_id": g.get("request_id"), "method": request.method, "path": request.path,
+            "status": response.status_code,
+            "duration_ms": round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 1),
+            "api_key": g.get("api_key"), "decision": g.get("decision")})
         return response
 
+    metrics.install(app, services.registry.describe())
+    auth.install(app, settings)
     errors.register(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(openapi.bp)
     return app

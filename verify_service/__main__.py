@@ -11,15 +11,15 @@ from .errors import VerifyError
 
 
 def _serve(args: argparse.Namespace) -> int:
-    """Load the models and serve HTTP."""
-    from . import create_app
+    """Serve HTTP: gunicorn (gthread) by default, Flask's own server with --dev."""
+    from . import logs
+    from .serve import serve
 
-    overrides = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
-    app = create_app(overrides)
-    settings = app.extensions["verify"].settings
-    print(f"verify_service listening on http://{settings.host}:{settings.port} "
-          f"(provider {app.extensions['verify'].registry.provider.value})", flush=True)
-    app.run(host=settings.host, port=settings.port, threaded=True, debug=False, use_reloader=False)
+    overrides = {k: v for k, v in (("host", args.host), ("port", args.port), ("workers", args.workers),
+                                   ("worker_threads", args.threads)) if v is not None}
+    settings = Settings.load(overrides)
+    logs.setup(settings.log_json)
+    serve(settings, overrides, dev=args.dev)
     return 0
 
 
@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="serve the HTTP API")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int, help="gunicorn worker processes (VERIFY_WORKERS)")
+    serve.add_argument("--threads", type=int, help="threads per worker (VERIFY_WORKER_THREADS)")
+    serve.add_argument("--dev", action="store_true", help="Flask's own server instead of gunicorn")
     models = sub.add_parser("models", help="model files: pull (fetch + verify), verify, list")
     models.add_argument("action", choices=["pull", "verify", "list"])
     sub.add_parser("batch", help="re-verify stored cases from a manifest (see batch --help)", add_help=False)

@@ -45,6 +45,13 @@ class Settings:
     liveness_threshold: float = 0.5
     policy_file: Path | None = None
     max_pdf_pages: int = 5
+    api_keys: str = ""  # comma-separated keys; or api_keys_file: one "name:sha256-hex" per line
+    api_keys_file: Path | None = None
+    rate_limit: int = 120  # requests per minute per API key (per client address without keys); 0 = no limit
+    request_timeout: float = 30.0  # seconds a verification may run before it stops with 504 TIMEOUT
+    workers: int = 2  # gunicorn worker processes (each loads the models once, after fork)
+    worker_threads: int = 4  # gthread threads per worker
+    log_json: bool = True  # structured JSON logs (one object per line)
     income_max_age_days: int = 90  # ISSUE_DATE_RECENT: an income proof older than this fails
     income_tolerance: float = 0.2  # INCOME_INCONSISTENT beyond this relative difference from the declared income
     # Threads per process that run the selfie stages beside the OCR; 0 = one after another, which is faster on a
@@ -70,6 +77,9 @@ class Settings:
                 raise ConfigError(f"VERIFY_{name.upper()} must be positive")
         if not 0 < self.liveness_threshold < 1:
             raise ConfigError("VERIFY_LIVENESS_THRESHOLD must be between 0 and 1")
+        if self.rate_limit < 0 or self.request_timeout <= 0 or self.workers < 1 or self.worker_threads < 1:
+            raise ConfigError("VERIFY_RATE_LIMIT, VERIFY_REQUEST_TIMEOUT, VERIFY_WORKERS or VERIFY_WORKER_THREADS "
+                              "is out of range")
         if self.stage_workers < 0:
             raise ConfigError("VERIFY_STAGE_WORKERS must not be negative")
         if self.max_upload_mb <= 0 or self.threads < 0:
@@ -91,6 +101,17 @@ class Settings:
                 raise ConfigError(f"unknown setting {name!r}")
             values[name] = _convert(name, value, str(known[name].type)) if isinstance(value, str) else value
         return dataclasses.replace(cls(), **values).validate()
+
+    def loopback_only(self) -> bool:
+        """True when the host is a loopback address (the only place the service may listen without keys)."""
+        import ipaddress
+
+        if self.host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(self.host).is_loopback
+        except ValueError:
+            return False
 
 
 def _convert(name: str, raw: str, type_name: str) -> Any:

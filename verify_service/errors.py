@@ -74,6 +74,13 @@ class ModelUnavailable(VerifyError):
     http_status = 503
 
 
+class Timeout(VerifyError):
+    """A verification ran past VERIFY_REQUEST_TIMEOUT."""
+
+    code = "TIMEOUT"
+    http_status = 504
+
+
 class ConfigError(VerifyError):
     """A setting has an impossible value; raised at start-up, never per request."""
 

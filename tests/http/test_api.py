@@ -76,6 +76,17 @@ def test_request_id_is_echoed_when_sane(client):
 
 
 TRUNCATED = jpeg()[:400]
+# Werkzeug leaves the spooled temp file of an aborted oversized upload to the garbage collector.
+spooled_upload = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+
+
+def png(width=320, height=200) -> bytes:
+    buf = io.BytesIO()
+    Image.fromarray(np.random.default_rng(0).integers(0, 255, (height, width, 3), dtype=np.uint8)).save(buf, "PNG")
+    return buf.getvalue()
+
+
+TRUNCATED_PNG = png()[:5000]
 BAD_INPUTS = [
     ({}, 400, "MISSING_FILE"),
     ({"picture": (io.BytesIO(b"x"), "a.jpg")}, 400, "MISSING_FILE"),
@@ -83,6 +94,8 @@ BAD_INPUTS = [
     ({"image": (io.BytesIO(b"hello, this is text"), "a.jpg")}, 415, "UNSUPPORTED_MEDIA"),
     ({"image": (io.BytesIO(b"%PDF-1.4 not an image"), "a.jpg")}, 415, "UNSUPPORTED_MEDIA"),
     ({"image": (io.BytesIO(TRUNCATED), "a.jpg")}, 422, "INVALID_IMAGE"),
+    ({"image": (io.BytesIO(TRUNCATED_PNG), "a.png")}, 422, "INVALID_IMAGE"),
+    ({"image": (io.BytesIO(np.random.default_rng(1).bytes(5000)), "random.jpg")}, 415, "UNSUPPORTED_MEDIA"),
     ({"image": (io.BytesIO(b"\x89PNG\r\n\x1a\n" + b"\0" * 50), "a.png")}, 422, "INVALID_IMAGE"),
     ({"image": (io.BytesIO(png_header_only(40000, 40000)), "bomb.png")}, 413, "IMAGE_TOO_LARGE"),
     ({"image": (io.BytesIO(jpeg(8, 8)), "tiny.jpg")}, 422, "INVALID_IMAGE"),
@@ -100,8 +113,7 @@ def test_bad_input_gets_a_json_4xx(client, data, status, code):
     assert client.get("/readyz").status_code == 200
 
 
-# Werkzeug leaves the spooled temp file of an aborted oversized upload to the garbage collector.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@spooled_upload
 def test_upload_over_the_limit_is_413(fake_registry):
     client = create_app(dict(TEST_SETTINGS, max_upload_mb=1), registry=fake_registry).test_client()
     r = post(client, {"image": (io.BytesIO(b"\xff\xd8\xff" + b"\0" * (2 * 1024 * 1024)), "big.jpg")})
@@ -109,8 +121,15 @@ def test_upload_over_the_limit_is_413(fake_registry):
     gc.collect()
 
 
-# Werkzeug leaves the spooled temp file of an aborted oversized upload to the garbage collector.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@spooled_upload
+def test_forty_megabyte_upload_is_413_with_the_default_limit(client):
+    r = post(client, {"image": (io.BytesIO(b"\xff\xd8\xff" + b"\0" * (40 * 1024 * 1024)), "big.jpg")})
+    assert r.status_code == 413 and r.json["error"]["code"] == "PAYLOAD_TOO_LARGE"
+    gc.collect()
+    assert client.get("/readyz").status_code == 200
+
+
+@spooled_upload
 def test_huge_form_field_is_rejected(client):
     r = post(client, {"image": (io.BytesIO(jpeg()), "a.jpg"), "side": "front" * 100000})
     assert r.status_code == 413 and r.json["error"]["code"] == "PAYLOAD_TOO_LARGE"

@@ -82,7 +82,9 @@ def verify():
     back = image_part("id_back", required=False)
     income = document_pages("income_proof", required=False)
     decode_ms = (time.perf_counter() - t0) * 1000
-    result = services().verifier.verify(front, selfie, back, application, income)
+    deadline = time.monotonic() + services().settings.request_timeout - (time.perf_counter() - t0)
+    result = services().verifier.verify(front, selfie, back, application, income, deadline)
+    g.decision = result.decision.value
     body = {"request_id": g.request_id, **result.to_dict()}
     body["timings_ms"] = {"decode": round(decode_ms, 1), **body["timings_ms"],
                           "total": round((time.perf_counter() - t0) * 1000, 1)}

@@ -18,7 +18,12 @@ _HTTP_CODES = {400: "BAD_REQUEST", 401: "UNAUTHORIZED", 404: "NOT_FOUND", 405: "
 def error_response(err: VerifyError):
     """The JSON body and status for an error."""
     body = {"request_id": g.get("request_id"), "error": err.to_dict()}
-    return jsonify(body), err.http_status
+    response = jsonify(body)
+    response.status_code = err.http_status
+    retry_after = getattr(err, "retry_after", None)
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 def register(app: Flask) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import InvalidParameter
+from ..errors import InvalidParameter, Timeout
 from . import idnumber
 from .face import FaceComparison, FaceMatcher, FoundFace, MatchBand
 from .id_card import IdCardReader, IdCardResult
@@ -116,23 +116,32 @@ class Verifier:
         return found, live, ms
 
     def verify(self, front: np.ndarray, selfie: np.ndarray, back: np.ndarray | None = None,
-               application: Application | None = None, income_proof: list[np.ndarray] | None = None
-               ) -> VerifyResult:
-        """One application end to end."""
+               application: Application | None = None, income_proof: list[np.ndarray] | None = None,
+               deadline: float | None = None) -> VerifyResult:
+        """One application end to end; past `deadline` (a time.monotonic() value) it stops with Timeout between
+        stages rather than keep a worker busy for an answer nobody waits for."""
         t0 = time.perf_counter()
+
+        def check_deadline(stage: str) -> None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise Timeout(f"the verification ran out of time before {stage}")
+
         application = application or Application()
         # The selfie's face models run beside the OCR; the two card sides run one after the other, since both
         # need the same OCR sessions (and their locks) and the machine's cores are already busy with one.
         selfie_job = self.executor.submit(_timed, self._selfie, selfie) if self.executor else None
         front_result, front_ms = _timed(self.id_reader.read, front, None)
+        check_deadline("the portrait")
         portrait_hint = front_result.portrait.bbox if front_result.portrait else None
         portrait, portrait_ms = _timed(self.matcher.portrait_face, front, portrait_hint,
                                        front_result.orientation.upside_down)
+        check_deadline("the back of the card")
         back_result, back_ms = _timed(self.id_reader.read, back, Side.BACK) if back is not None else (None, 0.0)
         (selfie_face, live, liveness_ms), selfie_ms = (selfie_job.result() if selfie_job
                                                        else _timed(self._selfie, selfie))
         income, income_ms = None, 0.0
         if income_proof is not None:
+            check_deadline("the income proof")
             if self.income is None:
                 raise ValueError("an income proof was given but the Verifier has no IncomeReader")
             card_name = front_result.fields.get("name")

@@ -1,0 +1,71 @@
+"""Property-based fuzzing of every parser: whatever text OCR produces, parsers return well-formed values or
+None, and never raise."""
+
+import datetime as dt
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import line
+from verify_service.pipeline import idnumber
+from verify_service.pipeline.amounts import parse_digits, parse_words
+from verify_service.pipeline.idcard import parse_back, parse_front
+from verify_service.pipeline.income import PageText, parse_income
+from verify_service.pipeline.layout import read_rows
+
+OCR_ALPHABET = "0123456789Xx×OolI|-.年月日长期姓名性别男女民族汉出生住址公民身份号码签发机关有效期限公安局 :：,，元整"
+ocr_text = st.text(alphabet=OCR_ALPHABET, max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ocr_text)
+def test_id_number_finder(text):
+    found = idnumber.find_id_number(text)
+    assert found is None or re.fullmatch(r"\d{17}[\dX]", found)
+    assert re.fullmatch(r"[0-9X]*", idnumber.normalise(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(0, 10**17 - 1))
+def test_every_17_digits_get_a_check_character_that_validates(first17):
+    digits = f"{first17:017d}"
+    assert idnumber.is_checksum_valid(digits + idnumber.check_char(digits))
+    wrong = next(c for c in "0123456789X" if c != idnumber.check_char(digits))
+    assert not idnumber.is_checksum_valid(digits + wrong)
+
+
+def _iso_or_none(value):
+    if value is None:
+        return True
+    return value == "long_term" or dt.date.fromisoformat(value).isoformat() == value
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ocr_text, max_size=8))
+def test_card_parsers_never_raise(texts):
+    rows, _ = read_rows([line(t, 20, 20 + 50 * i) for i, t in enumerate(texts) if t.strip()])
+    front = parse_front(rows)
+    back = parse_back(rows)
+    assert _iso_or_none(front["birth_date"].value)
+    assert _iso_or_none(back["valid_from"].value) and _iso_or_none(back["valid_until"].value)
+    assert front["sex"].value in (None, "男", "女")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=OCR_ALPHABET + "收入证明兹系我单位月年大写壹贰叁仟佰拾万工资条应发实发交易明细余额代发+", max_size=40),
+                max_size=8))
+def test_income_parser_never_raises(texts):
+    rows, _ = read_rows([line(t, 20, 20 + 50 * i) for i, t in enumerate(texts) if t.strip()])
+    parsed = parse_income([PageText(1, rows)])
+    assert parsed.kind in ("income_certificate", "payslip", "bank_statement", "unknown")
+    income = parsed.fields["monthly_income"].value
+    assert income is None or income >= 0
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=30))
+def test_amount_parsers_take_any_text(text):
+    words = parse_words(text)
+    assert words is None or words >= 0
+    parse_digits(text)

@@ -1,0 +1,135 @@
+"""API keys (X-API-Key) and a per-key rate limit.
+
+Keys come from VERIFY_API_KEYS (comma-separated) or VERIFY_API_KEYS_FILE (one `name:sha256-hex` per line, so the
+file holds no usable secret). A presented key is hashed and compared with every stored hash in constant time.
+Without keys the service is for loopback development only (the serve command enforces that).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask, g, request
+
+from ..config import Settings
+from ..errors import ConfigError, VerifyError
+
+PROTECTED_PREFIXES = ("/v1/", "/metrics", "/openapi.json")
+
+
+class Unauthorized(VerifyError):
+    code = "UNAUTHORIZED"
+    http_status = 401
+
+
+class RateLimited(VerifyError):
+    code = "RATE_LIMITED"
+    http_status = 429
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def key_hash(key: str) -> str:
+    """The stored form of a key."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class KeyRing:
+    """Hashed keys by name."""
+
+    hashes: dict[str, str]
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> KeyRing:
+        """Keys from VERIFY_API_KEYS and VERIFY_API_KEYS_FILE."""
+        hashes = {}
+        for i, key in enumerate(k.strip() for k in settings.api_keys.split(",")):
+            if key:
+                if len(key) < 16:
+                    raise ConfigError("each key in VERIFY_API_KEYS must be at least 16 characters")
+                hashes[f"key{i + 1}"] = key_hash(key)
+        if settings.api_keys_file is not None:
+            try:
+                lines = Path(settings.api_keys_file).read_text(encoding="utf-8").splitlines()
+            except OSError as exc:
+                raise ConfigError(f"VERIFY_API_KEYS_FILE {settings.api_keys_file}: {exc.strerror}") from None
+            for number, line in enumerate(lines, start=1):
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                name, _, digest = line.partition(":")
+                if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest.lower()):
+                    raise ConfigError(f"VERIFY_API_KEYS_FILE line {number}: expected name:sha256-hex")
+                hashes[name.strip()] = digest.lower()
+        return cls(hashes)
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.hashes)
+
+    def identify(self, presented: str | None) -> str | None:
+        """The name of the key presented, or None; every stored hash is compared, in constant time each."""
+        if not presented:
+            return None
+        digest = key_hash(presented)
+        found = None
+        for name, stored in self.hashes.items():
+            if hmac.compare_digest(digest, stored):
+                found = name
+        return found
+
+
+class RateLimiter:
+    """A token bucket per client: `per_minute` requests a minute, bursts up to the same number."""
+
+    def __init__(self, per_minute: int):
+        self.rate = per_minute / 60.0
+        self.capacity = float(per_minute)
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, client: str, now: float | None = None) -> float:
+        """0 when the request may go ahead, else the seconds until it may."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            tokens, last = self._buckets.get(client, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - last) * self.rate)
+            if tokens >= 1:
+                self._buckets[client] = (tokens - 1, now)
+                return 0.0
+            self._buckets[client] = (tokens, now)
+            return (1 - tokens) / self.rate
+
+
+def install(app: Flask, settings: Settings) -> KeyRing:
+    """Check keys and the rate limit before every protected request."""
+    ring = KeyRing.from_settings(settings)
+    limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
+
+    @app.before_request
+    def _authenticate():
+        if not request.path.startswith(PROTECTED_PREFIXES):
+            return None
+        client = request.remote_addr or "unknown"
+        if ring.enabled:
+            name = ring.identify(request.headers.get("X-API-Key"))
+            if name is None:
+                raise Unauthorized("a valid X-API-Key header is required")
+            g.api_key = name
+            client = f"key:{name}"
+        if limiter is not None and request.path.startswith("/v1/"):
+            wait = limiter.take(client)
+            if wait > 0:
+                raise RateLimited(f"more than {settings.rate_limit} requests a minute", math.ceil(wait))
+        return None
+
+    return ring

@@ -1,0 +1,182 @@
+"""The OpenAPI 3.1 document of the HTTP contract, served at /openapi.json. Its schemas are JSON Schema 2020-12,
+and tests validate real responses against them, so the document cannot drift from the code silently."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, jsonify
+
+from .. import __version__
+
+bp = Blueprint("openapi", __name__)
+
+ERROR_CODES = ["MISSING_FILE", "EMPTY_FILE", "INVALID_INPUT", "INVALID_PARAMETER", "INVALID_IMAGE", "INVALID_PDF",
+               "PDF_ENCRYPTED", "UNSUPPORTED_MEDIA", "IMAGE_TOO_LARGE", "PAYLOAD_TOO_LARGE", "TOO_MANY_PAGES",
+               "UNAUTHORIZED", "RATE_LIMITED", "NOT_FOUND", "METHOD_NOT_ALLOWED", "BAD_REQUEST", "TIMEOUT",
+               "MODEL_UNAVAILABLE", "INTERNAL_ERROR", "HTTP_ERROR"]
+CHECK_CODES = ["ID_NUMBER_FORMAT", "ID_NUMBER_CHECKSUM", "ID_REGION_CODE", "BIRTH_DATE_MATCHES_ID", "SEX_MATCHES_ID",
+               "VALIDITY_PERIOD_RULE", "NOT_EXPIRED", "AMOUNT_WORDS_MATCH", "SEAL_PRESENT", "NAME_MATCHES",
+               "ID_NUMBER_MATCHES", "ISSUE_DATE_RECENT"]
+REASON_CODES = ["FACE_MISMATCH", "FACE_UNCERTAIN", "NO_FACE_SELFIE", "NO_FACE_ID", "MULTIPLE_FACES",
+                "SPOOF_SUSPECTED", "LIVENESS_UNKNOWN", "ID_NUMBER_INVALID", "ID_EXPIRED", "ID_DATA_INCONSISTENT",
+                "ID_SIDE_MISMATCH", "FIELD_UNREADABLE", "CHECK_UNKNOWN", "LOW_QUALITY", "APPLICATION_MISMATCH",
+                "INCOME_INCONSISTENT", "INCOME_PROOF_UNSEALED", "INCOME_PROOF_STALE"]
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+NUM = {"type": "number"}
+STR = {"type": "string"}
+BBOX = {"type": "array", "items": {"type": "integer"}, "minItems": 4, "maxItems": 4}
+TIMINGS = {"type": "object", "additionalProperties": NUM}
+
+SCHEMAS: dict[str, Any] = {
+    "Error": {"type": "object", "required": ["request_id", "error"], "additionalProperties": False, "properties": {
+        "request_id": STR,
+        "error": {"type": "object", "required": ["code", "message"], "additionalProperties": False,
+                  "properties": {"code": {"enum": ERROR_CODES}, "message": STR}}}},
+    "Field": {"type": "object", "required": ["value", "confidence"], "additionalProperties": False, "properties": {
+        "value": {}, "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "page": {"type": "integer", "minimum": 1}}},
+    "Check": {"type": "object", "required": ["code", "status", "message"], "additionalProperties": False,
+              "properties": {"code": {"enum": CHECK_CODES}, "status": {"enum": ["pass", "fail", "unknown"]},
+                             "message": STR}},
+    "Reason": {"type": "object", "required": ["code", "message"], "additionalProperties": False,
+               "properties": {"code": {"enum": REASON_CODES}, "message": STR}},
+    "IdCard": {"type": "object", "additionalProperties": False,
+               "required": ["document_type", "side", "fields", "checks", "quality", "orientation", "timings_ms"],
+               "properties": {
+                   "request_id": STR,
+                   "document_type": {"const": "cn_id_card"},
+                   "side": {"enum": ["front", "back", None]},
+                   "fields": {"type": "object", "additionalProperties": _ref("Field"), "propertyNames": {"enum": [
+                       "name", "sex", "ethnicity", "birth_date", "address", "id_number", "issuing_authority",
+                       "valid_from", "valid_until"]}},
+                   "checks": {"type": "array", "items": _ref("Check")},
+                   "portrait": {"type": "object", "required": ["found", "bbox"], "additionalProperties": False,
+                                "properties": {"found": {"type": "boolean"}, "bbox": _nullable(BBOX),
+                                               "det_score": NUM}},
+                   "quality": {"type": "object", "properties": {
+                       "sharpness": NUM, "brightness": NUM, "glare_ratio": NUM, "blurry": {"type": "boolean"},
+                       "too_dark": {"type": "boolean"}, "glare": {"type": "boolean"}}},
+                   "orientation": {"type": "object", "required": ["angle", "upside_down"], "properties": {
+                       "angle": NUM, "upside_down": {"type": "boolean"}}},
+                   "timings_ms": TIMINGS}},
+    "Face": {"type": "object", "required": ["found", "bbox", "det_score"], "additionalProperties": False,
+             "properties": {"found": {"type": "boolean"}, "bbox": _nullable(BBOX), "det_score": _nullable(NUM),
+                            "faces": {"type": "integer"}}},
+    "FaceMatch": {"type": "object", "additionalProperties": False,
+                  "required": ["similarity", "match", "band", "threshold", "review_band", "operating_point", "faces"],
+                  "properties": {
+                      "request_id": STR,
+                      "similarity": _nullable({"type": "number", "minimum": -1.0001, "maximum": 1.0001}),
+                      "match": {"type": ["boolean", "null"]},
+                      "band": {"enum": ["match", "review", "no_match", None]},
+                      "threshold": NUM, "review_band": {"type": "array", "items": NUM, "minItems": 2, "maxItems": 2},
+                      "operating_point": STR,
+                      "faces": {"type": "array", "items": _ref("Face"), "minItems": 2, "maxItems": 2},
+                      "timings_ms": TIMINGS}},
+    "Liveness": {"type": "object", "required": ["face_found", "score", "is_live", "threshold"],
+                 "additionalProperties": False, "properties": {
+                     "request_id": STR, "face_found": {"type": "boolean"},
+                     "score": _nullable({"type": "number", "minimum": 0, "maximum": 1}),
+                     "is_live": {"type": ["boolean", "null"]}, "threshold": NUM, "reason": STR, "bbox": BBOX,
+                     "timings_ms": TIMINGS}},
+    "IncomeProof": {"type": "object", "additionalProperties": False,
+                    "required": ["document_type", "document_kind", "fields", "checks", "seal", "salary_credits",
+                                 "pages", "timings_ms"],
+                    "properties": {
+                        "request_id": STR, "document_type": {"const": "income_proof"},
+                        "document_kind": {"enum": ["income_certificate", "payslip", "bank_statement", "unknown"]},
+                        "fields": {"type": "object", "additionalProperties": _ref("Field")},
+                        "checks": {"type": "array", "items": _ref("Check")},
+                        "seal": {"type": "object", "required": ["found"], "properties": {
+                            "found": {"type": "boolean"}, "bbox": BBOX, "ring": NUM, "page": {"type": "integer"}}},
+                        "salary_credits": {"type": "array", "items": {"type": "object", "required": [
+                            "date", "amount", "page"]}},
+                        "pages": {"type": "integer", "minimum": 1}, "timings_ms": TIMINGS}},
+    "Verify": {"type": "object", "additionalProperties": False,
+               "required": ["decision", "reasons", "id_card", "face_match", "liveness", "income_proof", "timings_ms",
+                            "runtime"],
+               "properties": {
+                   "request_id": STR, "case_id": STR,
+                   "decision": {"enum": ["pass", "review", "reject"]},
+                   "reasons": {"type": "array", "items": _ref("Reason")},
+                   "id_card": {"type": "object", "required": ["front", "back"], "properties": {
+                       "front": _ref("IdCard"), "back": _nullable(_ref("IdCard"))}},
+                   "face_match": _ref("FaceMatch"), "liveness": _ref("Liveness"),
+                   "income_proof": _nullable(_ref("IncomeProof")), "timings_ms": TIMINGS,
+                   "runtime": {"type": "object", "required": ["provider", "models"], "properties": {
+                       "provider": {"enum": ["cpu", "cuda"]}, "models": {"type": "object"}}}}},
+    "Health": {"type": "object", "required": ["request_id", "status"], "properties": {"status": {"const": "ok"}}},
+    "Ready": {"type": "object", "required": ["request_id", "ready", "provider", "models"], "properties": {
+        "ready": {"type": "boolean"}, "provider": {"enum": ["cpu", "cuda"]}, "models": {"type": "object"}}},
+}
+
+
+def _file(description: str) -> dict:
+    return {"type": "string", "format": "binary", "description": description}
+
+
+def _post(summary: str, parts: dict, required: list[str], result: str, extra_errors: tuple[int, ...] = ()) -> dict:
+    errors = {str(code): {"description": "error", "content": {"application/json": {"schema": _ref("Error")}}}
+              for code in sorted({400, 401, 413, 415, 422, 429, 500, 503, *extra_errors})}
+    return {"post": {
+        "summary": summary,
+        "security": [{"ApiKey": []}],
+        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+            "type": "object", "required": required, "properties": parts}}}},
+        "responses": {"200": {"description": "the result", "content": {"application/json": {"schema": _ref(result)}}},
+                      **errors}}}
+
+
+def document() -> dict:
+    """The whole OpenAPI document."""
+    image = "JPEG, PNG, WebP or BMP"
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "verify_service", "version": __version__,
+                 "description": "KYC verification: Chinese ID cards, face match, liveness, income proofs."},
+        "components": {
+            "schemas": SCHEMAS,
+            "securitySchemes": {"ApiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"}},
+        },
+        "paths": {
+            "/v1/id-card": _post("Read one side of a Chinese resident ID card",
+                                 {"image": _file(image), "side": {"enum": ["front", "back", "auto"]}},
+                                 ["image"], "IdCard"),
+            "/v1/income-proof": _post("Read an income proof", {"document": _file(image + " or PDF"), "name": STR,
+                                                               "id_number": STR}, ["document"], "IncomeProof"),
+            "/v1/face/compare": _post("Compare the main faces of two photos",
+                                      {"image_a": _file(image), "image_b": _file(image)},
+                                      ["image_a", "image_b"], "FaceMatch"),
+            "/v1/liveness": _post("Passive liveness of the main face", {"image": _file(image)}, ["image"],
+                                  "Liveness"),
+            "/v1/verify": _post("The whole KYC verification",
+                                {"id_front": _file(image), "id_back": _file(image), "selfie": _file(image),
+                                 "income_proof": _file(image + " or PDF"),
+                                 "application": {"type": "string", "description":
+                                                 'JSON text: {"name", "id_number", "monthly_income"}'}},
+                                ["id_front", "selfie"], "Verify", (504,)),
+            "/healthz": {"get": {"summary": "The process answers", "responses": {"200": {
+                "description": "ok", "content": {"application/json": {"schema": _ref("Health")}}}}}},
+            "/readyz": {"get": {"summary": "Models loaded and warmed", "responses": {
+                "200": {"description": "ready", "content": {"application/json": {"schema": _ref("Ready")}}},
+                "503": {"description": "not ready", "content": {"application/json": {"schema": _ref("Ready")}}}}}},
+            "/metrics": {"get": {"summary": "Prometheus metrics", "security": [{"ApiKey": []}], "responses": {
+                "200": {"description": "text format", "content": {"text/plain": {}}}}}},
+        },
+    }
+
+
+@bp.get("/openapi.json")
+def openapi_json():
+    """The OpenAPI document."""
+    return jsonify(document())
