@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 SHARED_MODELS := $(abspath ../shared/models)
 export VERIFY_MODEL_MIRROR ?= $(if $(wildcard $(SHARED_MODELS)/MODELS.md),$(SHARED_MODELS),)
-DEBIAN_PACKAGES := fonts-noto-cjk fonts-dejavu-core
+DEBIAN_PACKAGES := fonts-noto-cjk fonts-dejavu-core chromium
 APT_STAMP := $(VENV)/.apt-done
 
 .PHONY: run test setup models debian lint bench clean
@@ -24,14 +24,15 @@ lint: $(VENV)/.dev-installed
 
 setup: debian $(VENV)/.installed
 
-# Fonts for the sample-document generator (CJK) and the reviewer page's overlays.
+# Fonts for the sample-document generator (CJK) and the reviewer page's overlays; Chromium for the browser
+# tests (Playwright drives Debian's chromium: no browser is downloaded).
 debian: $(APT_STAMP)
 $(APT_STAMP):
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 	@mkdir -p $(VENV) && touch $@
 

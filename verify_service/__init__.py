@@ -25,6 +25,7 @@ def create_app(overrides: Mapping[str, Any] | None = None, registry: Any = None)
     `registry` lets tests inject fake engines; otherwise every model is loaded and warmed here, and a missing
     or corrupt model file stops start-up with a message naming it.
     """
+    from . import review
     from .http import api, auth, errors, health, metrics, openapi
     from .services import build_services
 
@@ -53,7 +54,8 @@ def create_app(overrides: Mapping[str, Any] | None = None, registry: Any = None)
         return response
 
     metrics.install(app, services.registry.describe())
-    auth.install(app, settings)
+    ring = auth.install(app, settings)
+    review.install(app, settings, ring.enabled)
     errors.register(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(api.bp)

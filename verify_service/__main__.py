@@ -48,6 +48,23 @@ def _models(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _reviewer(args: argparse.Namespace) -> int:
+    """username:hash for the reviewers file; the password comes from the terminal or stdin, never argv."""
+    import getpass
+
+    from werkzeug.security import generate_password_hash
+
+    if ":" in args.username or not args.username.strip():
+        print("error: the user name must be non-empty and contain no ':'", file=sys.stderr)
+        return 2
+    password = getpass.getpass("password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    if len(password) < 12:
+        print("error: use a password of at least 12 characters", file=sys.stderr)
+        return 2
+    print(f"{args.username}:{generate_password_hash(password)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m verify_service")
@@ -60,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--dev", action="store_true", help="Flask's own server instead of gunicorn")
     models = sub.add_parser("models", help="model files: pull (fetch + verify), verify, list")
     models.add_argument("action", choices=["pull", "verify", "list"])
+    reviewer = sub.add_parser("reviewer", help="print a VERIFY_REVIEWERS_FILE line (password read from stdin)")
+    reviewer.add_argument("username")
     sub.add_parser("batch", help="re-verify stored cases from a manifest (see batch --help)", add_help=False)
     if argv is None:
         argv = sys.argv[1:]
@@ -75,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        return {"serve": _serve, "models": _models}[args.command](args)
+        return {"serve": _serve, "models": _models, "reviewer": _reviewer}[args.command](args)
     except VerifyError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2

@@ -52,6 +52,13 @@ class Settings:
     workers: int = 2  # gunicorn worker processes (each loads the models once, after fork)
     worker_threads: int = 4  # gthread threads per worker
     log_json: bool = True  # structured JSON logs (one object per line)
+    review_store: bool = False  # keep every /v1/verify result and its images for the review page
+    store_path: Path = REPO_ROOT / "instance" / "cases.sqlite3"
+    store_key: str = ""  # Fernet key (urlsafe base64, 32 bytes); generated and kept locally only on loopback dev
+    retention_days: int = 30
+    secret_key: str = ""  # signs reviewer session cookies; generated and kept locally only on loopback dev
+    reviewers_file: Path | None = None  # one "username:password-hash" per line (python -m verify_service reviewer)
+    secure_cookies: bool = False  # set behind HTTPS
     income_max_age_days: int = 90  # ISSUE_DATE_RECENT: an income proof older than this fails
     income_tolerance: float = 0.2  # INCOME_INCONSISTENT beyond this relative difference from the declared income
     # Threads per process that run the selfie stages beside the OCR; 0 = one after another, which is faster on a
@@ -72,7 +79,8 @@ class Settings:
         """Reject impossible values with a message naming the variable."""
         if self.provider not in PROVIDERS:
             raise ConfigError(f"VERIFY_PROVIDER must be one of {', '.join(PROVIDERS)}, not {self.provider!r}")
-        for name in ("port", "max_pixels", "max_work_side", "ocr_det_limit", "max_pdf_pages", "income_max_age_days"):
+        for name in ("port", "max_pixels", "max_work_side", "ocr_det_limit", "max_pdf_pages", "income_max_age_days",
+                     "retention_days"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"VERIFY_{name.upper()} must be positive")
         if not 0 < self.liveness_threshold < 1:

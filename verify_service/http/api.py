@@ -6,12 +6,17 @@ import time
 
 from flask import Blueprint, current_app, g, jsonify, request
 
-from ..errors import InvalidParameter
+from ..errors import InvalidParameter, VerifyError
 from ..pipeline import idnumber
 from ..pipeline.verify import Application
-from .uploads import document_pages, image_part, side_param, text_param
+from .uploads import document_pages, file_bytes, image_part, side_param, text_param
 
 bp = Blueprint("api_v1", __name__, url_prefix="/v1")
+
+
+class NotFound(VerifyError):
+    code = "NOT_FOUND"
+    http_status = 404
 
 
 def services():
@@ -73,9 +78,9 @@ def liveness():
     return jsonify(body)
 
 
-@bp.post("/verify")
-def verify():
-    """The whole KYC verification of one application."""
+def run_verify() -> tuple[dict, dict[str, bytes]]:
+    """The verification of the multipart request in hand, kept in the case store when it is switched on; the
+    same code serves /v1/verify and the review page's upload form. Returns the body and the uploaded bytes."""
     t0 = time.perf_counter()
     application = Application.parse(request.form.get("application"))
     front, selfie = image_part("id_front"), image_part("selfie")
@@ -88,4 +93,27 @@ def verify():
     body = {"request_id": g.request_id, **result.to_dict()}
     body["timings_ms"] = {"decode": round(decode_ms, 1), **body["timings_ms"],
                           "total": round((time.perf_counter() - t0) * 1000, 1)}
-    return jsonify(body)
+    uploads = {part: file_bytes(part, required=False) for part in ("id_front", "id_back", "selfie", "income_proof")}
+    images = {part: data for part, data in uploads.items() if data}
+    store = current_app.extensions.get("verify_store")
+    if store is not None:
+        # What the review page draws: the OCR lines of each card side (kept encrypted with the result).
+        lines = {part: [{"box": ln.box.round(1).tolist(), "text": ln.text} for ln in card.lines]
+                 for part, card in (("id_front", result.front), ("id_back", result.back)) if card is not None}
+        store.save(g.request_id, {**body, "_overlay": lines}, images)
+    return body, images
+
+
+@bp.post("/verify")
+def verify():
+    """The whole KYC verification of one application."""
+    return jsonify(run_verify()[0])
+
+
+@bp.delete("/cases/<request_id>")
+def delete_case(request_id: str):
+    """Delete a stored case and its images (a data subject's request under PIPL)."""
+    store = current_app.extensions.get("verify_store")
+    if store is None or not store.delete(request_id):
+        raise NotFound(f"no stored case {request_id[:64]}")
+    return "", 204

@@ -165,6 +165,13 @@ def document() -> dict:
                                  "application": {"type": "string", "description":
                                                  'JSON text: {"name", "id_number", "monthly_income"}'}},
                                 ["id_front", "selfie"], "Verify", (504,)),
+            "/v1/cases/{request_id}": {"delete": {
+                "summary": "Delete a stored case and its images (review store on)",
+                "security": [{"ApiKey": []}],
+                "parameters": [{"name": "request_id", "in": "path", "required": True, "schema": STR}],
+                "responses": {"204": {"description": "deleted"},
+                              "404": {"description": "no such case",
+                                      "content": {"application/json": {"schema": _ref("Error")}}}}}},
             "/healthz": {"get": {"summary": "The process answers", "responses": {"200": {
                 "description": "ok", "content": {"application/json": {"schema": _ref("Health")}}}}}},
             "/readyz": {"get": {"summary": "Models loaded and warmed", "responses": {

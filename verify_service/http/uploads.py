@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import current_app, g, request
 
 from ..errors import EmptyFile, InvalidParameter, MissingFile
 from ..pipeline.imaging import decode_image
@@ -11,7 +11,16 @@ from ..pipeline.types import Side
 
 def file_bytes(name: str, required: bool = True) -> bytes | None:
     """The bytes of multipart part `name`; MissingFile names the expected part and what was sent instead."""
+    cache = g.setdefault("upload_bytes", {})
+    if name in cache:
+        return cache[name]
     upload = request.files.get(name)
+    if upload is not None and not upload.filename and upload.content_length == 0:
+        peek = upload.stream.read(1)
+        if not peek:
+            upload = None  # a browser's empty file input: the part was not chosen, not sent empty
+        else:
+            upload.stream.seek(0)
     if upload is None:
         if not required:
             return None
@@ -20,6 +29,7 @@ def file_bytes(name: str, required: bool = True) -> bytes | None:
     data = upload.read()
     if not data:
         raise EmptyFile(f"{name} is empty")
+    cache[name] = data
     return data
 
 

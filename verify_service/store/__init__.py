@@ -1,0 +1,1 @@
+"""The case store for the review page: results and input images, encrypted at rest, deleted after retention."""
