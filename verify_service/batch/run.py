@@ -119,8 +119,10 @@ def run_ray(cases: list[Case], workers: int, overrides: dict, address: str | Non
 
     started = not ray.is_initialized()
     if started:
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # a KYC service reports nothing to anyone
         repo = str(Path(__file__).resolve().parents[2])
-        env = {"env_vars": {"PYTHONPATH": os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")]))}}
+        env = {"env_vars": {"PYTHONPATH": os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")])),
+                            "RAY_USAGE_STATS_ENABLED": "0"}}
         if address:
             ray.init(address=address, runtime_env=env, logging_level=logging.WARNING)
         else:
