@@ -3,6 +3,7 @@ decided by the policy. Independent stages run concurrently on a shared executor.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 from collections.abc import Callable
@@ -136,7 +137,11 @@ class Verifier:
         portrait, portrait_ms = _timed(self.matcher.portrait_face, front, portrait_hint,
                                        front_result.orientation.upside_down)
         check_deadline("the back of the card")
-        back_result, back_ms = _timed(self.id_reader.read, back, Side.BACK) if back is not None else (None, 0.0)
+        # The front's birth date lets the back's validity rule check the span against the age at issue.
+        birth_field = front_result.fields.get("birth_date")
+        birth = dt.date.fromisoformat(birth_field.value) if birth_field and birth_field.value else None
+        back_result, back_ms = (_timed(self.id_reader.read, back, Side.BACK, birth) if back is not None
+                                else (None, 0.0))
         (selfie_face, live, liveness_ms), selfie_ms = (selfie_job.result() if selfie_job
                                                        else _timed(self._selfie, selfie))
         income, income_ms = None, 0.0
@@ -149,8 +154,6 @@ class Verifier:
             income, income_ms = _timed(self.income.read, income_proof,
                                        card_name.value if card_name else None,
                                        card_number.value if card_number else None)
-        if back_result is not None and front_result.fields.get("birth_date") is not None:
-            back_result = self._recheck_back(back_result, front_result)
         comparison = self.matcher.compare(selfie_face, portrait)
         reasons = self._reasons(front_result, back_result, comparison, live, application)
         if income is not None:
@@ -164,18 +167,6 @@ class Verifier:
         timings["total"] = (time.perf_counter() - t0) * 1000
         return VerifyResult(self.policy.decide(reasons), reasons, front_result, back_result, comparison, live,
                             income.to_dict() if income else None, timings, self.runtime_info())
-
-    def _recheck_back(self, back: IdCardResult, front: IdCardResult) -> IdCardResult:
-        """The back's validity rule again, now that the front gives the birth date (age at issue)."""
-        import datetime as dt
-
-        from .checks import back_checks
-
-        birth_raw = front.fields["birth_date"].value
-        if birth_raw is None:
-            return back
-        back.checks = back_checks(back.fields, self.id_reader.today(), dt.date.fromisoformat(birth_raw))
-        return back
 
     def _reasons(self, front: IdCardResult, back: IdCardResult | None, faces: FaceComparison,
                  live: LivenessResult, application: Application) -> list[Reason]:
