@@ -87,7 +87,7 @@ def _cjk_only(text: str) -> str:
     return "".join(_CJK.findall(text))
 
 
-def _date(y: str, m: str, d: str) -> str | None:
+def iso_date(y: str, m: str, d: str) -> str | None:
     """ISO date from parts, or None when they are no real date."""
     try:
         return dt.date(int(y), int(m), int(d)).isoformat()
@@ -132,7 +132,7 @@ def parse_front(rows: Sequence[Row]) -> dict[str, Field]:
     for row in rows:
         m = _BIRTH_RE.search(row.text.translate(_DIGIT_LIKE))
         if m:
-            iso = _date(*m.groups())
+            iso = iso_date(*m.groups())
             if iso:
                 fields["birth_date"] = Field(iso, row.score)
                 break
@@ -177,14 +177,14 @@ def parse_back(rows: Sequence[Row]) -> dict[str, Field]:
         m = _VALIDITY_RE.search(text)
         if not m:
             continue
-        start = _date(*m.groups()[:3])
+        start = iso_date(*m.groups()[:3])
         end_raw = m.group(4)
         end: str | None
         if end_raw == "长期":
             end = "long_term"
         else:
             digits = re.sub(r"\D", "", end_raw)
-            end = _date(digits[:4], digits[4:6], digits[6:8])
+            end = iso_date(digits[:4], digits[4:6], digits[6:8])
         if start:
             fields["valid_from"] = Field(start, row.score)
         if end:

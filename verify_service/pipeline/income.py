@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from . import amounts, idnumber
+from .idcard import iso_date
 from .imaging import fit_within
 from .layout import Row, read_rows
 from .seal import Seal, find_seals
@@ -107,14 +108,6 @@ def _money(text: str) -> float | None:
     return None if value is None else float(value)
 
 
-def _date(y: str, m: str, d: str) -> str | None:
-    """ISO date from parts, or None."""
-    try:
-        return dt.date(int(y), int(m), int(d)).isoformat()
-    except ValueError:
-        return None
-
-
 def _first(pages: Sequence[PageText], pattern: str | re.Pattern, group: int = 1) -> tuple[str, int, float] | None:
     """First match of a pattern in the joined text of any page: (text, page, confidence)."""
     for page in pages:
@@ -163,7 +156,7 @@ def _last_cn_date(pages: Sequence[PageText]) -> Field:
     best = None
     for page in pages:
         for m in _DATE_CN.finditer(page.joined):
-            iso = _date(*m.groups())
+            iso = iso_date(*m.groups())
             if iso:
                 best = PageField(iso, page.score, page.page)
     return best or MISSING
@@ -229,7 +222,7 @@ def parse_statement(pages: Sequence[PageText]) -> tuple[dict[str, Field], list[d
             if not amount:
                 continue
             value = amounts.parse_digits(amount.group(0).lstrip("+"))
-            iso = _date(*date.groups())
+            iso = iso_date(*date.groups())
             if value is not None and iso:
                 credits.append({"date": iso, "amount": float(value), "page": page.page, "confidence": row.score})
     by_month: dict[str, Decimal] = {}
@@ -245,9 +238,9 @@ def parse_statement(pages: Sequence[PageText]) -> tuple[dict[str, Field], list[d
         salary = Field({m: float(v) for m, v in sorted(by_month.items())}, confidence)
     name = _field(_first(pages, r"(?:户名|客户名称|姓名)[:：]([\u4e00-\u9fff·]{2,5}?)(?:证件|账号|卡号|币种|$)"))
     issue = _field(_first(pages, r"打印日期[:：]?(\d{4})年(\d{1,2})月(\d{1,2})日", 0),
-                   lambda s: _date(*re.findall(r"\d+", s)[:3]))
+                   lambda s: iso_date(*re.findall(r"\d+", s)[:3]))
     if issue.value is None:
-        issue = _field(_first(pages, r"至(\d{4}-\d{1,2}-\d{1,2})"), lambda s: _date(*re.split(r"-", s)))
+        issue = _field(_first(pages, r"至(\d{4}-\d{1,2}-\d{1,2})"), lambda s: iso_date(*re.split(r"-", s)))
     fields = {"name": name, "id_number": _id_after_label(pages), "employer": MISSING, "monthly_income": monthly,
               "annual_income": MISSING, "issue_date": issue, "salary_by_month": salary}
     for credit in credits:
