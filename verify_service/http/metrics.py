@@ -41,13 +41,6 @@ def metrics():
     return Response(generate_latest(), mimetype=CONTENT_TYPE_LATEST)
 
 
-def _observe_stages(body: dict, prefix: str = "") -> None:
-    """Stage timings from a result body's timings_ms (nested card and income timings included)."""
-    for stage, ms in (body.get("timings_ms") or {}).items():
-        if stage != "total" and isinstance(ms, int | float):
-            STAGES.labels(prefix + stage).observe(ms / 1000)
-
-
 def install(app: Flask, describe: dict) -> None:
     """Count and time every request; record decisions and the loaded models."""
     for role, model in describe.get("models", {}).items():
@@ -64,9 +57,10 @@ def install(app: Flask, describe: dict) -> None:
         LATENCY.labels(endpoint).observe(time.perf_counter() - g.get("started", time.perf_counter()))
         if g.get("decision"):
             DECISIONS.labels(g.decision).inc()
-        if response.is_json and response.status_code == 200 and endpoint.startswith("/v1/"):
-            body = response.get_json(silent=True) or {}
-            _observe_stages(body)
+        # Views leave their result's stage timings on g (http/api.py respond): no response is parsed again.
+        for stage, ms in (g.get("timings_ms") or {}).items():
+            if stage != "total":
+                STAGES.labels(stage).observe(ms / 1000)
         return response
 
     app.register_blueprint(bp)
