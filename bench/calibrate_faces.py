@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from verify_service.config import Settings
-from verify_service.pipeline.face import FaceMatcher, FaceThresholds
+from verify_service.pipeline.faces.matching import FaceMatcher, FaceThresholds
 from verify_service.runtime.registry import ModelRegistry
 
 DATA = ROOT.parent / "shared" / "testdata" / "faces" / "deepface"

@@ -82,7 +82,7 @@ def income_certificate(rng: random.Random, tamper: str | None = None) -> tuple[l
     words_amount = monthly + Decimal(rng.choice([1000, 2000, 500])) if tamper == "words" else monthly
     issue = generate.TODAY - dt.timedelta(days=rng.randint(3, 60))
     since = dt.date(rng.randint(2012, 2024), rng.randint(1, 12), 1)
-    from verify_service.pipeline.amounts import to_words
+    from verify_service.pipeline.common.amounts import to_words
 
     body = (f"兹证明{person.name}（身份证号：{person.id_number}）系我单位正式员工，自{since.year}年{since.month}月起"
             f"在{dept}担任{title}职务，月收入（税前）为人民币{_money(monthly)}元（大写：{to_words(words_amount)}），"

@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask, g, request
 
-from .config import Settings
+from verify_service.config import Settings
 
 __version__ = "0.1.0"
 log = logging.getLogger(__name__)
@@ -25,9 +25,9 @@ def create_app(overrides: Mapping[str, Any] | None = None, registry: Any = None)
     `registry` lets tests inject fake engines; otherwise every model is loaded and warmed here, and a missing
     or corrupt model file stops start-up with a message naming it.
     """
-    from . import review
-    from .http import api, auth, errors, health, metrics, openapi
-    from .services import build_services
+    from verify_service import review
+    from verify_service.http import api, auth, errors, health, metrics, openapi
+    from verify_service.services import build_services
 
     settings = Settings.load(overrides)
     services = build_services(settings, registry)

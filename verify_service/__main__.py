@@ -6,14 +6,14 @@ import argparse
 import logging
 import sys
 
-from .config import Settings
-from .errors import VerifyError
+from verify_service.config import Settings
+from verify_service.errors import VerifyError
 
 
 def _serve(args: argparse.Namespace) -> int:
     """Serve HTTP: gunicorn (gthread) by default, Flask's own server with --dev."""
-    from . import logs
-    from .serve import serve
+    from verify_service import logs
+    from verify_service.serve import serve
 
     overrides = {k: v for k, v in (("host", args.host), ("port", args.port), ("workers", args.workers),
                                    ("worker_threads", args.threads)) if v is not None}
@@ -25,8 +25,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _models(args: argparse.Namespace) -> int:
     """Pull and verify model files, or list the manifest."""
-    from .runtime.manifest import Manifest, verified_path
-    from .runtime.registry import pull_all
+    from verify_service.runtime.manifest import Manifest, verified_path
+    from verify_service.runtime.registry import pull_all
 
     settings = Settings.load()
     if args.action == "pull":
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
     if argv[:1] == ["batch"]:
-        from .batch.run import main as batch_main
+        from verify_service.batch.run import main as batch_main
 
         logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
         try:

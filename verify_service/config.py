@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from verify_service.errors import ConfigError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PROVIDERS = ("auto", "cpu", "cuda")

@@ -9,15 +9,15 @@ import shutil
 import tempfile
 from typing import Any
 
-from .config import Settings
-from .errors import ConfigError
+from verify_service.config import Settings
+from verify_service.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
 
 def check_exposure(settings: Settings) -> None:
     """Refuse a non-loopback address without API keys; warn about keyless loopback development."""
-    from .http.auth import KeyRing
+    from verify_service.http.auth import KeyRing
 
     ring = KeyRing.from_settings(settings)
     if ring.enabled:
@@ -32,7 +32,7 @@ def serve(settings: Settings, overrides: dict[str, Any], dev: bool = False) -> N
     """Run the HTTP server until it is stopped."""
     check_exposure(settings)
     if dev:
-        from . import create_app
+        from verify_service import create_app
 
         app = create_app(overrides)
         print(f"verify_service (Flask dev server) on http://{settings.host}:{settings.port}", flush=True)
@@ -80,7 +80,7 @@ def serve(settings: Settings, overrides: dict[str, Any], dev: bool = False) -> N
                 self.cfg.set(key, value)
 
         def load(self):
-            from . import create_app
+            from verify_service import create_app
 
             return create_app(overrides)
 

@@ -8,14 +8,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from .config import Settings
-from .errors import ConfigError
-from .pipeline.face import FaceMatcher, FaceThresholds
-from .pipeline.id_card import IdCardReader
-from .pipeline.income import IncomeReader
-from .pipeline.liveness import LivenessChecker
-from .pipeline.policy import Policy
-from .pipeline.verify import Verifier
+from verify_service.config import Settings
+from verify_service.errors import ConfigError
+from verify_service.pipeline.decision.policy import Policy
+from verify_service.pipeline.documents.cn_id_card.reader import IdCardReader
+from verify_service.pipeline.documents.income.reader import IncomeReader
+from verify_service.pipeline.faces.liveness import LivenessChecker
+from verify_service.pipeline.faces.matching import FaceMatcher, FaceThresholds
+from verify_service.pipeline.verify import Verifier
 
 
 @dataclass
@@ -49,7 +49,7 @@ def face_thresholds(settings: Settings) -> FaceThresholds:
 def build_services(settings: Settings, registry: Any = None) -> Services:
     """Load the models (unless a registry is given) and build every stage on them."""
     if registry is None:
-        from .runtime.registry import ModelRegistry
+        from verify_service.runtime.registry import ModelRegistry
 
         registry = ModelRegistry.load(settings)
     id_card = IdCardReader(registry.ocr, registry.faces, settings.today, settings.max_work_side)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify_service.pipeline.amounts import parse_digits, parse_words, to_words
+from verify_service.pipeline.common.amounts import parse_digits, parse_words, to_words
 
 KNOWN = [
     ("壹万贰仟伍佰元整", "12500.00"),

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from verify_service.pipeline.checks import back_checks, front_checks
+from verify_service.pipeline.documents.cn_id_card.checks import back_checks, front_checks
 from verify_service.pipeline.types import MISSING, Field
 
 TODAY = dt.date(2026, 11, 1)

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from verify_service.config import Settings
-from verify_service.pipeline.face import FaceMatcher, FaceThresholds, FoundFace, MatchBand, main_face
-from verify_service.pipeline.policy import Decision, Policy, Reason
+from verify_service.pipeline.decision.policy import Decision, Policy, Reason
+from verify_service.pipeline.faces.matching import FaceMatcher, FaceThresholds, FoundFace, MatchBand, main_face
 from verify_service.pipeline.types import FaceBox
 
 T = FaceThresholds("far_1e-3", match=0.30, reject=0.20)

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from tests.conftest import line
-from verify_service.pipeline.idcard import detect_side, ethnicity_name, parse_back, parse_front
-from verify_service.pipeline.layout import read_rows
+from verify_service.pipeline.common.layout import read_rows
+from verify_service.pipeline.documents.cn_id_card.parse import detect_side, ethnicity_name, parse_back, parse_front
 from verify_service.pipeline.types import OcrLine, Side
 
 FRONT = [

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from verify_service.pipeline import idnumber
+from verify_service.pipeline.documents.cn_id_card import idnumber
 
 
 @pytest.mark.parametrize("number", ["11010519491231002X", "440524188001010014", "330106198311020751"])

@@ -9,11 +9,11 @@ from tests.conftest import FACE_LANDMARKS, FakeEmbedder, FakeFaces, FakeOcr, fak
 from tests.unit.test_idcard_parse import BACK, FRONT
 from tests.unit.test_income import LETTER
 from verify_service.errors import InvalidParameter
-from verify_service.pipeline.face import FaceMatcher, FaceThresholds
-from verify_service.pipeline.id_card import IdCardReader
-from verify_service.pipeline.income import IncomeReader
-from verify_service.pipeline.liveness import LivenessChecker
-from verify_service.pipeline.policy import Policy
+from verify_service.pipeline.decision.policy import Policy
+from verify_service.pipeline.documents.cn_id_card.reader import IdCardReader
+from verify_service.pipeline.documents.income.reader import IncomeReader
+from verify_service.pipeline.faces.liveness import LivenessChecker
+from verify_service.pipeline.faces.matching import FaceMatcher, FaceThresholds
 from verify_service.pipeline.types import FaceBox
 from verify_service.pipeline.verify import Application, Verifier
 

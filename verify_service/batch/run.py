@@ -17,19 +17,19 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
-from ..errors import VerifyError
-from .manifest import REQUIRED_PARTS, Case, ManifestError, read_manifest
-from .writer import ResultWriter
+from verify_service.batch.manifest import REQUIRED_PARTS, Case, ManifestError, read_manifest
+from verify_service.batch.writer import ResultWriter
+from verify_service.config import Settings
+from verify_service.errors import VerifyError
 
 log = logging.getLogger(__name__)
 
 
 def process_case(services: Any, case: Case) -> dict:
     """The /v1/verify result for one stored case plus its case_id, or its case_id and an error object."""
-    from ..pipeline.documents import load_pages
-    from ..pipeline.imaging import decode_image
-    from ..pipeline.verify import Application
+    from verify_service.pipeline.common.imaging import decode_image
+    from verify_service.pipeline.common.pages import load_pages
+    from verify_service.pipeline.verify import Application
 
     t0 = time.perf_counter()
     settings = services.settings
@@ -76,7 +76,7 @@ _worker_services: Any = None
 def _init_worker(overrides: dict) -> None:
     """Pool initializer: load every model once in this worker process."""
     global _worker_services
-    from ..services import build_services
+    from verify_service.services import build_services
 
     logging.basicConfig(level=logging.WARNING)
     _worker_services = build_services(Settings.load(overrides))

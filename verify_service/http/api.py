@@ -6,10 +6,10 @@ import time
 
 from flask import Blueprint, current_app, g, jsonify, request
 
-from ..errors import InvalidParameter, VerifyError
-from ..pipeline import idnumber
-from ..pipeline.verify import Application
-from .uploads import document_pages, file_bytes, image_part, side_param, text_param
+from verify_service.errors import InvalidParameter, VerifyError
+from verify_service.http.uploads import document_pages, file_bytes, image_part, side_param, text_param
+from verify_service.pipeline.documents.cn_id_card import idnumber
+from verify_service.pipeline.verify import Application
 
 bp = Blueprint("api_v1", __name__, url_prefix="/v1")
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from flask import Flask, g, request
 
-from ..config import Settings
-from ..errors import ConfigError, VerifyError
+from verify_service.config import Settings
+from verify_service.errors import ConfigError, VerifyError
 
 PROTECTED_PREFIXES = ("/v1/", "/metrics", "/openapi.json")
 

@@ -7,7 +7,7 @@ import logging
 from flask import Flask, g, jsonify
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from ..errors import PayloadTooLarge, VerifyError
+from verify_service.errors import PayloadTooLarge, VerifyError
 
 log = logging.getLogger(__name__)
 

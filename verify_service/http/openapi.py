@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint, jsonify
 
-from .. import __version__
+from verify_service import __version__
 
 bp = Blueprint("openapi", __name__)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import current_app, g, request
 
-from ..errors import EmptyFile, InvalidParameter, MissingFile
-from ..pipeline.imaging import decode_image
-from ..pipeline.types import Side
+from verify_service.errors import EmptyFile, InvalidParameter, MissingFile
+from verify_service.pipeline.common.imaging import decode_image
+from verify_service.pipeline.types import Side
 
 
 def file_bytes(name: str, required: bool = True) -> bytes | None:
@@ -44,7 +44,7 @@ def image_part(name: str, required: bool = True):
 
 def document_pages(name: str, required: bool = True):
     """Page images of an image or PDF part (None when optional and absent)."""
-    from ..pipeline.documents import load_pages
+    from verify_service.pipeline.common.pages import load_pages
 
     data = file_bytes(name, required)
     if data is None:

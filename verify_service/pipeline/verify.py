@@ -13,14 +13,14 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import InvalidParameter, Timeout
-from . import idnumber
-from .face import FaceComparison, FaceMatcher, FoundFace, MatchBand
-from .id_card import IdCardReader, IdCardResult
-from .income import IncomeReader, IncomeResult
-from .liveness import LivenessChecker, LivenessResult
-from .policy import Decision, Policy, Reason
-from .types import CheckStatus, Side
+from verify_service.errors import InvalidParameter, Timeout
+from verify_service.pipeline.decision.policy import Decision, Policy, Reason
+from verify_service.pipeline.documents.cn_id_card import idnumber
+from verify_service.pipeline.documents.cn_id_card.reader import IdCardReader, IdCardResult
+from verify_service.pipeline.documents.income.reader import IncomeReader, IncomeResult
+from verify_service.pipeline.faces.liveness import LivenessChecker, LivenessResult
+from verify_service.pipeline.faces.matching import FaceComparison, FaceMatcher, FoundFace, MatchBand
+from verify_service.pipeline.types import CheckStatus, Side
 
 ID_NUMBER_CHECKS = ("ID_NUMBER_FORMAT", "ID_NUMBER_CHECKSUM", "ID_REGION_CODE")
 CONSISTENCY_CHECKS = ("BIRTH_DATE_MATCHES_ID", "SEX_MATCHES_ID", "VALIDITY_PERIOD_RULE")

@@ -26,9 +26,9 @@ from flask import (
 )
 from werkzeug.security import check_password_hash
 
-from ..errors import ConfigError, VerifyError
-from ..store.cases import REVIEW_DECISIONS, CaseStore
-from . import overlay
+from verify_service.errors import ConfigError, VerifyError
+from verify_service.review import overlay
+from verify_service.store.cases import REVIEW_DECISIONS, CaseStore
 
 bp = Blueprint("review", __name__, url_prefix="/review", template_folder="templates", static_folder="static")
 IMAGE_PARTS = ("id_front", "id_back", "selfie", "income_proof")
@@ -143,7 +143,7 @@ def cases():
 def upload():
     """Run an uploaded case through the same pipeline as /v1/verify and open its page."""
     check_csrf()
-    from ..http.api import run_verify
+    from verify_service.http.api import run_verify
 
     try:
         result, _ = run_verify()
@@ -230,7 +230,7 @@ def install(app: Flask, settings, keys_enabled: bool) -> None:
     """The case store (when switched on) and the review blueprint."""
     from werkzeug.security import generate_password_hash
 
-    from ..store import keys
+    from verify_service.store import keys
 
     if not settings.review_store:
         return  # no store, no review page: nothing personal is kept

@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 from insightface.model_zoo.scrfd import SCRFD
 
-from ..pipeline.types import FaceBox
+from verify_service.pipeline.types import FaceBox
 
 # insightface 2.1 calls scikit-image's deprecated SimilarityTransform.estimate on every alignment.
 warnings.filterwarnings("ignore", category=FutureWarning, module="insightface.utils.face_align")

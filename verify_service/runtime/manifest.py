@@ -10,7 +10,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ModelUnavailable
+from verify_service.errors import ModelUnavailable
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from rapidocr.main import DEFAULT_CFG_PATH
 from rapidocr.utils.parse_parameters import ParseParams
 from rapidocr.utils.process_img import get_rotate_crop_image
 
-from ..pipeline.types import OcrLine, OcrResult
+from verify_service.pipeline.types import OcrLine, OcrResult
 
 logging.getLogger("RapidOCR").setLevel(logging.WARNING)  # it logs its engine choice at INFO on every construction
 CLS_THRESHOLD = 0.9  # rapidocr's default: a line is turned only when the classifier is this sure

@@ -10,7 +10,7 @@ import enum
 import logging
 from collections.abc import Sequence
 
-from ..errors import ModelUnavailable
+from verify_service.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..config import Settings
-from ..errors import ModelUnavailable
-from ..pipeline.types import FaceDetector, FaceEmbedder, TextReader
-from .manifest import Manifest, ModelEntry, verified_path
-from .providers import Provider
-from .sessions import EngineConfig, LoadedSession, create_session
+from verify_service.config import Settings
+from verify_service.errors import ModelUnavailable
+from verify_service.pipeline.types import FaceDetector, FaceEmbedder, TextReader
+from verify_service.runtime.manifest import Manifest, ModelEntry, verified_path
+from verify_service.runtime.providers import Provider
+from verify_service.runtime.sessions import EngineConfig, LoadedSession, create_session
 
 log = logging.getLogger(__name__)
 ROLES = ("ocr_det", "ocr_cls", "ocr_rec", "face_det", "face_rec", "liveness_a", "liveness_b")
@@ -87,8 +87,8 @@ class ModelRegistry:
     @classmethod
     def load(cls, settings: Settings) -> ModelRegistry:
         """Verify and load every model the manifest's roles name; raises ModelUnavailable naming the file."""
-        from .face_engine import ArcFaceEmbedder, OnnxRunner, ScrfdDetector
-        from .ocr_engine import RapidOcrReader
+        from verify_service.runtime.face_engine import ArcFaceEmbedder, OnnxRunner, ScrfdDetector
+        from verify_service.runtime.ocr_engine import RapidOcrReader
 
         manifest = Manifest.load(settings.manifest)
         config = EngineConfig(Provider(settings.provider), settings.threads)
@@ -123,7 +123,7 @@ class ModelRegistry:
 
 def pull_all(settings: Settings) -> list[tuple[ModelEntry, str]]:
     """Fetch and verify every manifest file; returns each entry with where it came from."""
-    from .manifest import pull
+    from verify_service.runtime.manifest import pull
 
     manifest = Manifest.load(settings.manifest)
     done = []

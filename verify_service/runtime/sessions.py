@@ -7,8 +7,8 @@ from pathlib import Path
 
 import onnxruntime as ort
 
-from ..errors import ModelUnavailable
-from .providers import Provider, active_provider, resolve_providers
+from verify_service.errors import ModelUnavailable
+from verify_service.runtime.providers import Provider, active_provider, resolve_providers
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
 
-from ..pipeline.idnumber import mask
+from verify_service.pipeline.documents.cn_id_card.idnumber import mask
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS cases (

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet
 
-from ..config import Settings
-from ..errors import ConfigError
+from verify_service.config import Settings
+from verify_service.errors import ConfigError
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from .types import FaceBox, FaceDetector, FaceEmbedder
+from verify_service.pipeline.types import FaceBox, FaceDetector, FaceEmbedder
 
 PORTRAIT_MIN_FACE = 160  # the ID portrait is small: crops are upscaled until the face is about this wide
 PORTRAIT_DET_SIZE = 320  # the portrait crop is a close-up: a small detector input finds it, four times faster

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from . import idnumber
-from .types import Check, CheckStatus, Field
+from verify_service.pipeline.documents.cn_id_card import idnumber
+from verify_service.pipeline.types import Check, CheckStatus, Field
 
 PASS, FAIL, UNKNOWN = CheckStatus.PASS, CheckStatus.FAIL, CheckStatus.UNKNOWN
 

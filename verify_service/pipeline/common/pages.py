@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..errors import InvalidImage, InvalidInput, PayloadTooLarge, UnsupportedMedia
-from .imaging import decode_image, sniff
+from verify_service.errors import InvalidImage, InvalidInput, PayloadTooLarge, UnsupportedMedia
+from verify_service.pipeline.common.imaging import decode_image, sniff
 
 PDF_DPI = 150  # A4 at 150 dpi is 1240x1754: enough for 9-pt text, and what the OCR is scaled to anyway
 

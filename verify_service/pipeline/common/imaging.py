@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 from PIL import Image, ImageOps
 
-from ..errors import EmptyFile, ImageTooLarge, InvalidImage, UnsupportedMedia
+from verify_service.errors import EmptyFile, ImageTooLarge, InvalidImage, UnsupportedMedia
 
 # Magic numbers of the formats the service accepts.
 _SIGNATURES = {

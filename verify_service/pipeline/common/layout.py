@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .types import OcrLine
+from verify_service.pipeline.types import OcrLine
 
 
 @dataclass(frozen=True)

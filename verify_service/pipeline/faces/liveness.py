@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from .types import FaceBox
+from verify_service.pipeline.types import FaceBox
 
 Runner = Callable[[np.ndarray], np.ndarray]
 

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import checks, quality
-from .idcard import ParsedCard, parse_card
-from .imaging import fit_within
-from .layout import PageOrientation, Row, read_rows, region_right_of
-from .types import Check, FaceBox, FaceDetector, Field, OcrLine, Side, TextReader
+from verify_service.pipeline.common.imaging import fit_within
+from verify_service.pipeline.common.layout import PageOrientation, Row, read_rows, region_right_of
+from verify_service.pipeline.documents.cn_id_card import checks
+from verify_service.pipeline.documents.cn_id_card.parse import ParsedCard, parse_card
+from verify_service.pipeline.signals import quality
+from verify_service.pipeline.types import Check, FaceBox, FaceDetector, Field, OcrLine, Side, TextReader
 
 # Labels whose value may be re-read: (printed label, fields its row holds, strip length in label widths).
 REREAD = {

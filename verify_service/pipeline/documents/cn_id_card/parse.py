@@ -7,9 +7,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import idnumber
-from .layout import Row
-from .types import MISSING, Field, Side
+from verify_service.pipeline.common.layout import Row
+from verify_service.pipeline.documents.cn_id_card import idnumber
+from verify_service.pipeline.types import MISSING, Field, Side
 
 FRONT_LABELS = ("姓名", "性别", "民族", "出生", "住址", "公民身份号码")
 BACK_LABELS = ("中华人民共和国", "居民身份证", "签发机关", "有效期限")

@@ -17,12 +17,13 @@ from typing import Any
 
 import numpy as np
 
-from . import amounts, idnumber
-from .idcard import iso_date
-from .imaging import fit_within
-from .layout import Row, read_rows
-from .seal import Seal, find_seals
-from .types import MISSING, Check, CheckStatus, Field, TextReader
+from verify_service.pipeline.common import amounts
+from verify_service.pipeline.common.imaging import fit_within
+from verify_service.pipeline.common.layout import Row, read_rows
+from verify_service.pipeline.documents.cn_id_card import idnumber
+from verify_service.pipeline.documents.cn_id_card.parse import iso_date
+from verify_service.pipeline.documents.income.seal import Seal, find_seals
+from verify_service.pipeline.types import MISSING, Check, CheckStatus, Field, TextReader
 
 PASS, FAIL, UNKNOWN = CheckStatus.PASS, CheckStatus.FAIL, CheckStatus.UNKNOWN
 KINDS = ("income_certificate", "payslip", "bank_statement", "unknown")
