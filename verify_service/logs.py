@@ -35,9 +35,9 @@ class JsonFormatter(logging.Formatter):
 def _current_request_id() -> str | None:
     """The request_id of the Flask request being handled, if any."""
     try:
-        from flask import g, has_request_context
+        from verify_service.http.context import request_id_or_none
 
-        return g.get("request_id") if has_request_context() else None
+        return request_id_or_none()
     except Exception:  # logging must never fail
         return None
 

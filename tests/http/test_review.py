@@ -130,3 +130,12 @@ def test_loopback_development_generates_a_local_key_and_says_so(tmp_path, caplog
 
 def test_without_the_store_there_is_no_review_page(client):
     assert client.get("/review").status_code == 404
+
+
+def test_review_errors_are_html_pages_and_api_errors_stay_json(tmp_path):
+    review_client = review_app(tmp_path).test_client()
+    page = review_client.get("/review/cases/no-such-case")
+    assert page.status_code == 404 and page.mimetype == "text/html"
+    assert "404 · Not found" in page.get_data(as_text=True)
+    api = review_client.delete("/v1/cases/no-such-case")
+    assert api.status_code == 404 and api.json["error"]["code"] == "NOT_FOUND"

@@ -12,7 +12,8 @@ from verify_service.pipeline.common.amounts import parse_digits, parse_words
 from verify_service.pipeline.common.layout import read_rows
 from verify_service.pipeline.documents.cn_id_card import idnumber
 from verify_service.pipeline.documents.cn_id_card.parse import parse_back, parse_front
-from verify_service.pipeline.documents.income.reader import PageText, parse_income
+from verify_service.pipeline.documents.income.reader import parse_income
+from verify_service.pipeline.documents.income.text import PageText
 
 OCR_ALPHABET = "0123456789Xx×OolI|-.年月日长期姓名性别男女民族汉出生住址公民身份号码签发机关有效期限公安局 :：,，元整"
 ocr_text = st.text(alphabet=OCR_ALPHABET, max_size=40)

@@ -9,11 +9,13 @@ import pytest
 from PIL import Image
 
 from tests.conftest import line
-from verify_service.errors import ImageTooLarge, InvalidImage, UnsupportedMedia
+from verify_service.errors import EncryptedPdf, ImageTooLarge, InvalidImage, TooManyPages, UnsupportedMedia
 from verify_service.pipeline.common.layout import read_rows
-from verify_service.pipeline.common.pages import EncryptedPdf, TooManyPages, load_pages
-from verify_service.pipeline.documents.income.reader import PageText, income_checks, parse_income
+from verify_service.pipeline.common.pages import load_pages
+from verify_service.pipeline.documents.income.checks import income_checks
+from verify_service.pipeline.documents.income.reader import parse_income
 from verify_service.pipeline.documents.income.seal import find_seals
+from verify_service.pipeline.documents.income.text import PageText
 
 TODAY = dt.date(2026, 11, 1)
 

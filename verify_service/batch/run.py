@@ -19,53 +19,43 @@ from typing import Any
 
 from verify_service.batch.manifest import REQUIRED_PARTS, Case, ManifestError, read_manifest
 from verify_service.batch.writer import ResultWriter
+from verify_service.codes import ErrorCode
 from verify_service.config import Settings
 from verify_service.errors import VerifyError
+from verify_service.flow import CaseParts, run_case
+from verify_service.pipeline.application import Application
 
 log = logging.getLogger(__name__)
 
 
 def process_case(services: Any, case: Case) -> dict:
     """The /v1/verify result for one stored case plus its case_id, or its case_id and an error object."""
-    from verify_service.pipeline.common.imaging import decode_image
-    from verify_service.pipeline.common.pages import load_pages
-    from verify_service.pipeline.verify import Application
-
     t0 = time.perf_counter()
-    settings = services.settings
     try:
         missing = [p for p in REQUIRED_PARTS if p not in case.files]
         if missing:
-            return _error(case, "MISSING_PART", f"the manifest gives no {' or '.join(missing)}")
+            return _error(case, ErrorCode.MISSING_PART, f"the manifest gives no {' or '.join(missing)}")
         data = {}
         for part, path in case.files.items():
             try:
                 data[part] = path.read_bytes()
             except FileNotFoundError:
-                return _error(case, "MISSING_FILE", f"{part} file does not exist: {path.name}")
+                return _error(case, ErrorCode.MISSING_FILE, f"{part} file does not exist: {path.name}")
             except OSError as exc:
-                return _error(case, "UNREADABLE_FILE", f"{part} file cannot be read: {exc.strerror}")
-        images = {part: decode_image(data[part], settings.max_pixels, what=part, max_side=settings.max_work_side)
-                  for part in ("id_front", "selfie", "id_back") if part in data}
-        income = (load_pages(data["income_proof"], settings.max_pdf_pages, settings.max_pixels, "income_proof")
-                  if "income_proof" in data else None)
-        application = Application.parse(json.dumps(case.application)) if case.application else None
-        decode_ms = (time.perf_counter() - t0) * 1000
-        result = services.verifier.verify(images["id_front"], images["selfie"], images.get("id_back"),
-                                          application, income).to_dict()
+                return _error(case, ErrorCode.UNREADABLE_FILE, f"{part} file cannot be read: {exc.strerror}")
+        application = Application.from_dict(case.application) if case.application else Application()
+        outcome = run_case(services, CaseParts(data, application), started=t0)
     except VerifyError as exc:
         return {"case_id": case.case_id, "error": exc.to_dict()}
     except Exception:  # a bug must not stop a run of thousands: record it and go on
         log.exception("case failed unexpectedly")
-        return _error(case, "INTERNAL_ERROR", "unexpected failure; see the batch log")
-    result["timings_ms"] = {"decode": round(decode_ms, 1), **result["timings_ms"],
-                            "total": round((time.perf_counter() - t0) * 1000, 1)}
-    return {"case_id": case.case_id, **result}
+        return _error(case, ErrorCode.INTERNAL_ERROR, "unexpected failure; see the batch log")
+    return {"case_id": case.case_id, **outcome.body}
 
 
-def _error(case: Case, code: str, message: str) -> dict:
+def _error(case: Case, code: ErrorCode, message: str) -> dict:
     """The result line of a case that could not be processed."""
-    return {"case_id": case.case_id, "error": {"code": code, "message": message}}
+    return {"case_id": case.case_id, "error": {"code": str(code), "message": message}}
 
 
 # ---- local engine: N processes, each loading the models once ----

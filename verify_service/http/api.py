@@ -1,22 +1,18 @@
-"""The v1 JSON API."""
+"""The v1 JSON API: small views that read the request, call the pipeline (or the shared case flow) and answer."""
 
 from __future__ import annotations
 
 import time
 
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, current_app, jsonify
 
-from verify_service.errors import InvalidParameter, VerifyError
-from verify_service.http.uploads import document_pages, file_bytes, image_part, side_param, text_param
+from verify_service.errors import InvalidParameter, NotFound
+from verify_service.flow import keep, run_case
+from verify_service.http import context
+from verify_service.http.uploads import case_parts, document_pages, image_part, side_param, text_param
 from verify_service.pipeline.documents.cn_id_card import idnumber
-from verify_service.pipeline.verify import Application
 
 bp = Blueprint("api_v1", __name__, url_prefix="/v1")
-
-
-class NotFound(VerifyError):
-    code = "NOT_FOUND"
-    http_status = 404
 
 
 def services():
@@ -25,9 +21,16 @@ def services():
 
 
 def respond(body: dict):
-    """The JSON response of a result; its stage timings are left on `g` for the metrics."""
-    g.timings_ms = body["timings_ms"]
+    """The JSON response of a result; its stage timings are left on the request context for the metrics."""
+    context.current().timings_ms = body["timings_ms"]
     return jsonify(body)
+
+
+def with_timings(body: dict, decode_ms: float, t0: float) -> dict:
+    """A result's body with the request's decode time first and its total time last."""
+    body["timings_ms"] = {"decode": round(decode_ms, 1), **body["timings_ms"],
+                          "total": round((time.perf_counter() - t0) * 1000, 1)}
+    return body
 
 
 @bp.post("/id-card")
@@ -38,10 +41,7 @@ def id_card():
     image = image_part("image")
     decode_ms = (time.perf_counter() - t0) * 1000
     result = services().id_card.read(image, side)
-    body = {"request_id": g.request_id, **result.to_dict()}
-    body["timings_ms"] = {"decode": round(decode_ms, 1), **body["timings_ms"],
-                          "total": round((time.perf_counter() - t0) * 1000, 1)}
-    return respond(body)
+    return respond(with_timings({"request_id": context.current().request_id, **result.to_dict()}, decode_ms, t0))
 
 
 @bp.post("/income-proof")
@@ -54,10 +54,7 @@ def income_proof():
     pages = document_pages("document")
     decode_ms = (time.perf_counter() - t0) * 1000
     result = services().income.read(pages, name, number)
-    body = {"request_id": g.request_id, **result.to_dict()}
-    body["timings_ms"] = {"decode": round(decode_ms, 1), **body["timings_ms"],
-                          "total": round((time.perf_counter() - t0) * 1000, 1)}
-    return respond(body)
+    return respond(with_timings({"request_id": context.current().request_id, **result.to_dict()}, decode_ms, t0))
 
 
 @bp.post("/face/compare")
@@ -67,7 +64,7 @@ def face_compare():
     a, b = image_part("image_a"), image_part("image_b")
     matcher = services().matcher
     comparison = matcher.compare(matcher.selfie_face(a)[0], matcher.selfie_face(b)[0])
-    body = {"request_id": g.request_id, **comparison.to_dict(),
+    body = {"request_id": context.current().request_id, **comparison.to_dict(),
             "timings_ms": {"total": round((time.perf_counter() - t0) * 1000, 1)}}
     return respond(body)
 
@@ -79,41 +76,23 @@ def liveness():
     image = image_part("image")
     _, face = services().matcher.selfie_face(image)
     result = services().liveness.check(image, face)
-    body = {"request_id": g.request_id, **result.to_dict(),
+    body = {"request_id": context.current().request_id, **result.to_dict(),
             "timings_ms": {"total": round((time.perf_counter() - t0) * 1000, 1)}}
     return respond(body)
 
 
-def run_verify() -> tuple[dict, dict[str, bytes]]:
-    """The verification of the multipart request in hand, kept in the case store when it is switched on; the
-    same code serves /v1/verify and the review page's upload form. Returns the body and the uploaded bytes."""
-    t0 = time.perf_counter()
-    application = Application.parse(request.form.get("application"))
-    front, selfie = image_part("id_front"), image_part("selfie")
-    back = image_part("id_back", required=False)
-    income = document_pages("income_proof", required=False)
-    decode_ms = (time.perf_counter() - t0) * 1000
-    deadline = time.monotonic() + services().settings.request_timeout - (time.perf_counter() - t0)
-    result = services().verifier.verify(front, selfie, back, application, income, deadline)
-    g.decision = result.decision.value
-    body = {"request_id": g.request_id, **result.to_dict()}
-    body["timings_ms"] = {"decode": round(decode_ms, 1), **body["timings_ms"],
-                          "total": round((time.perf_counter() - t0) * 1000, 1)}
-    uploads = {part: file_bytes(part, required=False) for part in ("id_front", "id_back", "selfie", "income_proof")}
-    images = {part: data for part, data in uploads.items() if data}
-    store = current_app.extensions.get("verify_store")
-    if store is not None:
-        # What the review page draws: the OCR lines of each card side (kept encrypted with the result).
-        lines = {part: [{"box": ln.box.round(1).tolist(), "text": ln.text} for ln in card.lines]
-                 for part, card in (("id_front", result.front), ("id_back", result.back)) if card is not None}
-        store.save(g.request_id, {**body, "_overlay": lines}, images)
-    return body, images
-
-
 @bp.post("/verify")
 def verify():
-    """The whole KYC verification of one application."""
-    return respond(run_verify()[0])
+    """The whole KYC verification of one application (kept in the case store when it is switched on)."""
+    ctx = context.current()
+    deadline = time.monotonic() + services().settings.request_timeout - (time.perf_counter() - ctx.started)
+    outcome = run_case(services(), case_parts(), deadline)
+    ctx.decision = outcome.result.decision.value
+    body = {"request_id": ctx.request_id, **outcome.body}
+    store = current_app.extensions.get("verify_store")
+    if store is not None:
+        keep(store, ctx.request_id, outcome, body)
+    return respond(body)
 
 
 @bp.delete("/cases/<request_id>")

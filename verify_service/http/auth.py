@@ -15,26 +15,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask, g, request
+from flask import Flask, request
 
 from verify_service.config import Settings
-from verify_service.errors import ConfigError, VerifyError
+from verify_service.errors import ConfigError, RateLimited, Unauthorized
+from verify_service.http import context
 
 PROTECTED_PREFIXES = ("/v1/", "/metrics", "/openapi.json")
 
-
-class Unauthorized(VerifyError):
-    code = "UNAUTHORIZED"
-    http_status = 401
-
-
-class RateLimited(VerifyError):
-    code = "RATE_LIMITED"
-    http_status = 429
-
-    def __init__(self, message: str, retry_after: int):
-        super().__init__(message)
-        self.retry_after = retry_after
 
 
 def key_hash(key: str) -> str:
@@ -124,7 +112,7 @@ def install(app: Flask, settings: Settings) -> KeyRing:
             name = ring.identify(request.headers.get("X-API-Key"))
             if name is None:
                 raise Unauthorized("a valid X-API-Key header is required")
-            g.api_key = name
+            context.current().api_key = name
             client = f"key:{name}"
         if limiter is not None and request.path.startswith("/v1/"):
             wait = limiter.take(client)

@@ -4,20 +4,37 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, g, jsonify
+from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
+from verify_service.codes import ErrorCode
 from verify_service.errors import PayloadTooLarge, VerifyError
+from verify_service.http import context
 
 log = logging.getLogger(__name__)
 
-_HTTP_CODES = {400: "BAD_REQUEST", 401: "UNAUTHORIZED", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED",
-               413: "PAYLOAD_TOO_LARGE", 415: "UNSUPPORTED_MEDIA", 429: "RATE_LIMITED"}
+_HTTP_CODES = {400: ErrorCode.BAD_REQUEST, 401: ErrorCode.UNAUTHORIZED, 404: ErrorCode.NOT_FOUND,
+               405: ErrorCode.METHOD_NOT_ALLOWED, 413: ErrorCode.PAYLOAD_TOO_LARGE, 415: ErrorCode.UNSUPPORTED_MEDIA,
+               429: ErrorCode.RATE_LIMITED}
+
+
+_TITLES = {400: "Bad request", 401: "Sign in needed", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
+           413: "Too large", 429: "Too many requests", 504: "Timed out"}
+
+
+def wants_html() -> bool:
+    """The reviewer page's routes answer errors as pages; every other route answers the JSON error shape."""
+    on_review = request.path == "/review" or request.path.startswith("/review/")
+    return on_review and "review" in current_app.blueprints
 
 
 def error_response(err: VerifyError):
-    """The JSON body and status for an error."""
-    body = {"request_id": g.get("request_id"), "error": err.to_dict()}
+    """The JSON body and status for an error (an HTML page on the reviewer page's routes)."""
+    if wants_html():
+        html = render_template("review/error.html", status=err.http_status, message=err.message,
+                               title=_TITLES.get(err.http_status, "Error"))
+        return Response(html, status=err.http_status, mimetype="text/html")
+    body = {"request_id": context.current().request_id, "error": err.to_dict()}
     response = jsonify(body)
     response.status_code = err.http_status
     retry_after = getattr(err, "retry_after", None)
@@ -43,7 +60,7 @@ def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(err: HTTPException):
         status = err.code or 500
-        code = _HTTP_CODES.get(status, "HTTP_ERROR")
+        code = _HTTP_CODES.get(status, ErrorCode.HTTP_ERROR)
         return error_response(VerifyError(err.description or err.name, code=code, http_status=status))
 
     @app.errorhandler(Exception)

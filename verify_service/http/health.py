@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, g, jsonify
+from flask import Blueprint, current_app, jsonify
+
+from verify_service.http import context
 
 bp = Blueprint("health", __name__)
 
@@ -10,12 +12,12 @@ bp = Blueprint("health", __name__)
 @bp.get("/healthz")
 def healthz():
     """The process answers."""
-    return jsonify({"request_id": g.request_id, "status": "ok"})
+    return jsonify({"request_id": context.current().request_id, "status": "ok"})
 
 
 @bp.get("/readyz")
 def readyz():
     """200 once every model is loaded and warmed, naming the provider and each model with its sha256."""
     registry = current_app.extensions["verify"].registry
-    body = {"request_id": g.request_id, "ready": registry.ready, **registry.describe()}
+    body = {"request_id": context.current().request_id, "ready": registry.ready, **registry.describe()}
     return jsonify(body), (200 if registry.ready else 503)

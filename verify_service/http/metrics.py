@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import time
 
-from flask import Blueprint, Flask, Response, g, request
+from flask import Blueprint, Flask, Response, request
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -18,6 +18,8 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
+
+from verify_service.http import context
 
 REQUESTS = Counter("verify_requests_total", "HTTP requests", ["endpoint", "status"])
 LATENCY = Histogram("verify_request_seconds", "HTTP request latency", ["endpoint"],
@@ -46,19 +48,16 @@ def install(app: Flask, describe: dict) -> None:
     for role, model in describe.get("models", {}).items():
         MODELS.labels(role, model.get("name", ""), model.get("sha256", ""), model.get("provider", "")).set(1)
 
-    @app.before_request
-    def _start():
-        g.started = time.perf_counter()
-
     @app.after_request
     def _count(response):
         endpoint = request.url_rule.rule if request.url_rule else "unmatched"
         REQUESTS.labels(endpoint, str(response.status_code)).inc()
-        LATENCY.labels(endpoint).observe(time.perf_counter() - g.get("started", time.perf_counter()))
-        if g.get("decision"):
-            DECISIONS.labels(g.decision).inc()
-        # Views leave their result's stage timings on g (http/api.py respond): no response is parsed again.
-        for stage, ms in (g.get("timings_ms") or {}).items():
+        ctx = context.current()
+        LATENCY.labels(endpoint).observe(time.perf_counter() - ctx.started)
+        if ctx.decision:
+            DECISIONS.labels(ctx.decision).inc()
+        # Views leave their result's stage timings on the context (http/api.py respond): no response is re-parsed.
+        for stage, ms in ctx.timings_ms.items():
             if stage != "total":
                 STAGES.labels(stage).observe(ms / 1000)
         return response

@@ -8,20 +8,14 @@ from typing import Any
 from flask import Blueprint, jsonify
 
 from verify_service import __version__
+from verify_service.codes import CheckCode, ErrorCode, ReasonCode
 
 bp = Blueprint("openapi", __name__)
 
-ERROR_CODES = ["MISSING_FILE", "EMPTY_FILE", "INVALID_INPUT", "INVALID_PARAMETER", "INVALID_IMAGE", "INVALID_PDF",
-               "PDF_ENCRYPTED", "UNSUPPORTED_MEDIA", "IMAGE_TOO_LARGE", "PAYLOAD_TOO_LARGE", "TOO_MANY_PAGES",
-               "UNAUTHORIZED", "RATE_LIMITED", "NOT_FOUND", "METHOD_NOT_ALLOWED", "BAD_REQUEST", "TIMEOUT",
-               "MODEL_UNAVAILABLE", "INTERNAL_ERROR", "HTTP_ERROR"]
-CHECK_CODES = ["ID_NUMBER_FORMAT", "ID_NUMBER_CHECKSUM", "ID_REGION_CODE", "BIRTH_DATE_MATCHES_ID", "SEX_MATCHES_ID",
-               "VALIDITY_PERIOD_RULE", "NOT_EXPIRED", "AMOUNT_WORDS_MATCH", "SEAL_PRESENT", "NAME_MATCHES",
-               "ID_NUMBER_MATCHES", "ISSUE_DATE_RECENT"]
-REASON_CODES = ["FACE_MISMATCH", "FACE_UNCERTAIN", "NO_FACE_SELFIE", "NO_FACE_ID", "MULTIPLE_FACES",
-                "SPOOF_SUSPECTED", "LIVENESS_UNKNOWN", "ID_NUMBER_INVALID", "ID_EXPIRED", "ID_DATA_INCONSISTENT",
-                "ID_SIDE_MISMATCH", "FIELD_UNREADABLE", "CHECK_UNKNOWN", "LOW_QUALITY", "APPLICATION_MISMATCH",
-                "INCOME_INCONSISTENT", "INCOME_PROOF_UNSEALED", "INCOME_PROOF_STALE"]
+# The contract's vocabularies come from verify_service.codes: the document cannot list a code the code lacks.
+ERROR_CODES = [str(c) for c in ErrorCode]
+CHECK_CODES = [str(c) for c in CheckCode]
+REASON_CODES = [str(c) for c in ReasonCode]
 
 
 def _ref(name: str) -> dict:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from flask import current_app, g, request
+from flask import current_app, request
 
 from verify_service.errors import EmptyFile, InvalidParameter, MissingFile
+from verify_service.flow import PARTS, REQUIRED, CaseParts
+from verify_service.http import context
+from verify_service.pipeline.application import Application
 from verify_service.pipeline.common.imaging import decode_image
 from verify_service.pipeline.types import Side
 
 
 def file_bytes(name: str, required: bool = True) -> bytes | None:
     """The bytes of multipart part `name`; MissingFile names the expected part and what was sent instead."""
-    cache = g.setdefault("upload_bytes", {})
+    cache = context.current().uploads
     if name in cache:
         return cache[name]
     upload = request.files.get(name)
@@ -72,3 +75,10 @@ def side_param() -> Side | None:
         return Side(raw)
     except ValueError:
         raise InvalidParameter(f"side must be front, back or auto, not {raw[:20]!r}") from None
+
+
+def case_parts() -> CaseParts:
+    """The multipart request in hand as the case flow's parts (/v1/verify and the review page's upload form)."""
+    application = Application.parse(request.form.get("application"))
+    files = {part: file_bytes(part, required=part in REQUIRED) for part in PARTS}
+    return CaseParts({part: data for part, data in files.items() if data is not None}, application)

@@ -9,6 +9,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from verify_service.codes import CheckCode
+
 
 class CheckStatus(enum.StrEnum):
     PASS = "pass"  # noqa: S105 (a check status, not a password)
@@ -40,13 +42,13 @@ MISSING = Field(None, 0.0)
 class Check:
     """One validation with its outcome; UNKNOWN means it could not be checked, never that it passed."""
 
-    code: str
+    code: CheckCode
     status: CheckStatus
     message: str
 
     def to_dict(self) -> dict:
         """The contract's check object."""
-        return {"code": self.code, "status": self.status.value, "message": self.message}
+        return {"code": str(self.code), "status": self.status.value, "message": self.message}
 
 
 @dataclass(frozen=True)

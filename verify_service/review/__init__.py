@@ -1,37 +1,14 @@
-"""The reviewer page: the list of cases, an upload form, a case page showing what the machine saw, decisions.
-
-Sign-in is required when API keys are configured (production); reviewers are configured by the operator with
-hashed passwords. Forms carry a per-session CSRF token; the session cookie is HttpOnly and SameSite=Strict.
-Pages with personal data are sent with Cache-Control: no-store."""
+"""The reviewer page (switched on with VERIFY_REVIEW_STORE=1): the case store, reviewer accounts and the
+blueprint of views.py."""
 
 from __future__ import annotations
 
-import hmac
 import secrets
 from pathlib import Path
 
-from flask import (
-    Blueprint,
-    Flask,
-    Response,
-    abort,
-    current_app,
-    flash,
-    g,
-    redirect,
-    render_template,
-    request,
-    session,
-    url_for,
-)
-from werkzeug.security import check_password_hash
+from flask import Flask
 
-from verify_service.errors import ConfigError, VerifyError
-from verify_service.review import overlay
-from verify_service.store.cases import REVIEW_DECISIONS, CaseStore
-
-bp = Blueprint("review", __name__, url_prefix="/review", template_folder="templates", static_folder="static")
-IMAGE_PARTS = ("id_front", "id_back", "selfie", "income_proof")
+from verify_service.errors import ConfigError
 
 
 def load_reviewers(path: Path | None) -> dict[str, str]:
@@ -53,184 +30,13 @@ def load_reviewers(path: Path | None) -> dict[str, str]:
     return reviewers
 
 
-def store() -> CaseStore:
-    """The case store (the review page exists only with VERIFY_REVIEW_STORE=1)."""
-    found = current_app.extensions.get("verify_store")
-    if found is None:
-        abort(404)
-    return found
-
-
-def csrf_token() -> str:
-    """This session's CSRF token, made on first use."""
-    if "csrf" not in session:
-        session["csrf"] = secrets.token_urlsafe(32)
-    return session["csrf"]
-
-
-def check_csrf() -> None:
-    """Refuse a form post whose token is not this session's."""
-    sent = request.form.get("csrf_token", "")
-    if not sent or not hmac.compare_digest(sent, session.get("csrf", "")):
-        abort(400, "the form has expired or did not come from this site; reload the page")
-
-
-@bp.before_request
-def _require_reviewer():
-    """With API keys configured, every review page but sign-in needs a signed-in reviewer."""
-    if not current_app.config["REVIEW_SIGN_IN"]:
-        g.reviewer = "local"
-        return None
-    if request.endpoint in ("review.login", "review.static"):
-        return None
-    if not session.get("reviewer"):
-        return redirect(url_for("review.login", next=request.path))
-    g.reviewer = session["reviewer"]
-    return None
-
-
-@bp.after_request
-def _no_store(response: Response) -> Response:
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Content-Security-Policy"] = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
-    return response
-
-
-@bp.app_context_processor
-def _template_helpers():
-    return {"csrf_token": csrf_token, "reviewer": lambda: g.get("reviewer")}
-
-
-@bp.route("/login", methods=["GET", "POST"])
-def login():
-    """Reviewer sign-in."""
-    error = None
-    if request.method == "POST":
-        check_csrf()
-        name, password = request.form.get("username", ""), request.form.get("password", "")
-        digest = current_app.config["REVIEWERS"].get(name)
-        # Check a dummy hash for unknown names too, so timing does not tell which names exist.
-        valid = check_password_hash(digest or current_app.config["DUMMY_HASH"], password) and digest is not None
-        if valid:
-            session.clear()
-            session["reviewer"] = name
-            csrf_token()
-            target = request.args.get("next", "")
-            return redirect(target if target.startswith("/review") else url_for("review.cases"))
-        error = "wrong user name or password"
-    return render_template("review/login.html", error=error), (401 if error else 200)
-
-
-@bp.post("/logout")
-def logout():
-    """Sign out."""
-    check_csrf()
-    session.clear()
-    return redirect(url_for("review.login"))
-
-
-@bp.get("")
-def cases():
-    """Recent cases, newest first, masked, with a filter by decision, and the upload form."""
-    decision = request.args.get("decision") or None
-    if decision not in (None, "pass", "review", "reject"):
-        decision = None
-    return render_template("review/list.html", cases=store().list(decision), decision=decision)
-
-
-@bp.post("/upload")
-def upload():
-    """Run an uploaded case through the same pipeline as /v1/verify and open its page."""
-    check_csrf()
-    from verify_service.http.api import run_verify
-
-    try:
-        result, _ = run_verify()
-    except VerifyError as exc:
-        flash(f"{exc.code}: {exc.message}")
-        return redirect(url_for("review.cases"))
-    return redirect(url_for("review.case", request_id=result["request_id"]))
-
-
-@bp.get("/cases/<request_id>")
-def case(request_id: str):
-    """Everything about one case: images with overlays, faces side by side, checks, reasons, timings."""
-    found = store().get(request_id)
-    if found is None:
-        abort(404)
-    return render_template("review/case.html", case=found, result=found["result"], decisions=REVIEW_DECISIONS)
-
-
-@bp.get("/cases/<request_id>/image/<part>")
-def image(request_id: str, part: str):
-    """An input image with what the machine found drawn on it."""
-    if part not in IMAGE_PARTS:
-        abort(404)
-    found = store().get(request_id)
-    data = store().image(request_id, part)
-    if found is None or data is None:
-        abort(404)
-    result = found["result"]
-    try:
-        if part in ("id_front", "id_back"):
-            card = result["id_card"]["front" if part == "id_front" else "back"] or {}
-            lines = result.get("_overlay", {}).get(part, [])
-            portrait = (card.get("portrait") or {}).get("bbox")
-            png = overlay.card_overlay(data, lines, card.get("fields", {}), portrait)
-        elif part == "selfie":
-            png = overlay.face_overlay(data, result["face_match"]["faces"][0]["bbox"])
-        else:
-            png = overlay.face_overlay(data, None)
-    except OSError:
-        abort(404)  # a PDF income proof: no picture of it here
-    return Response(png, mimetype="image/png")
-
-
-@bp.get("/cases/<request_id>/face/<which>")
-def face(request_id: str, which: str):
-    """The selfie's face or the card portrait's face, cropped."""
-    found = store().get(request_id)
-    if found is None or which not in ("selfie", "portrait"):
-        abort(404)
-    faces = found["result"]["face_match"]["faces"]
-    part, bbox = ("selfie", faces[0]["bbox"]) if which == "selfie" else ("id_front", faces[1]["bbox"])
-    data = store().image(request_id, part)
-    png = overlay.face_crop(data, bbox) if data else None
-    if png is None:
-        abort(404)
-    return Response(png, mimetype="image/png")
-
-
-@bp.post("/cases/<request_id>/decision")
-def decide(request_id: str):
-    """Record the reviewer's final decision and note."""
-    check_csrf()
-    decision = request.form.get("decision", "")
-    note = request.form.get("note", "")[:2000]
-    if decision not in REVIEW_DECISIONS:
-        abort(400, "choose a decision")
-    if not store().record_review(request_id, decision, note, g.reviewer):
-        abort(404)
-    flash("decision recorded")
-    return redirect(url_for("review.case", request_id=request_id))
-
-
-@bp.post("/cases/<request_id>/delete")
-def delete(request_id: str):
-    """Delete a case and its images."""
-    check_csrf()
-    if not store().delete(request_id):
-        abort(404)
-    flash("case deleted")
-    return redirect(url_for("review.cases"))
-
-
 def install(app: Flask, settings, keys_enabled: bool) -> None:
     """The case store (when switched on) and the review blueprint."""
     from werkzeug.security import generate_password_hash
 
+    from verify_service.review.views import bp
     from verify_service.store import keys
+    from verify_service.store.cases import CaseStore
 
     if not settings.review_store:
         return  # no store, no review page: nothing personal is kept

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from verify_service.errors import InvalidImage, InvalidInput, PayloadTooLarge, UnsupportedMedia
+from verify_service.errors import EncryptedPdf, InvalidPdf, TooManyPages, UnsupportedMedia
 from verify_service.pipeline.common.imaging import decode_image, sniff
 
 PDF_DPI = 150  # A4 at 150 dpi is 1240x1754: enough for 9-pt text, and what the OCR is scaled to anyway
 
-
-class TooManyPages(PayloadTooLarge):
-    code = "TOO_MANY_PAGES"
-
-
-class EncryptedPdf(InvalidInput):
-    code = "PDF_ENCRYPTED"
-    http_status = 422
 
 
 def is_pdf(data: bytes) -> bool:
@@ -42,11 +34,11 @@ def _pdf_pages(data: bytes, max_pages: int, max_pixels: int, what: str) -> list[
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise EncryptedPdf(f"{what} is an encrypted PDF: send it without a password") from None
-        raise InvalidImage(f"{what} is not a readable PDF ({exc})", code="INVALID_PDF") from None
+        raise InvalidPdf(f"{what} is not a readable PDF ({exc})") from None
     try:
         count = len(pdf)
         if count == 0:
-            raise InvalidImage(f"{what} is a PDF without pages", code="INVALID_PDF")
+            raise InvalidPdf(f"{what} is a PDF without pages")
         if count > max_pages:
             raise TooManyPages(f"{what} has {count} pages; at most {max_pages} are read (VERIFY_MAX_PDF_PAGES)")
         pages = []
@@ -56,14 +48,12 @@ def _pdf_pages(data: bytes, max_pages: int, max_pixels: int, what: str) -> list[
                 width, height = page.get_size()
                 scale = PDF_DPI / 72
                 if width * height * scale * scale > max_pixels or width <= 0 or height <= 0:
-                    raise InvalidImage(f"{what} page {index + 1} is {width:.0f}x{height:.0f} pt: too large to render",
-                                       code="INVALID_PDF")
+                    raise InvalidPdf(f"{what} page {index + 1} is {width:.0f}x{height:.0f} pt: too large to render")
                 bitmap = page.render(scale=scale)
                 rgb = np.asarray(bitmap.to_pil().convert("RGB"))
                 pages.append(np.ascontiguousarray(rgb[:, :, ::-1]))
             except pdfium.PdfiumError as exc:
-                raise InvalidImage(f"{what} page {index + 1} could not be rendered ({exc})",
-                                   code="INVALID_PDF") from None
+                raise InvalidPdf(f"{what} page {index + 1} could not be rendered ({exc})") from None
             finally:
                 page.close()
         return pages

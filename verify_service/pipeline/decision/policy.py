@@ -8,6 +8,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from verify_service.codes import ReasonCode
+
 
 class Decision(enum.StrEnum):
     PASS = "pass"  # noqa: S105 (a decision, not a password)
@@ -16,25 +18,25 @@ class Decision(enum.StrEnum):
 
 
 # Default action per reason code. A reason not listed here is a review: nothing unknown may pass.
-DEFAULT_ACTIONS: dict[str, Decision] = {
-    "FACE_MISMATCH": Decision.REJECT,
-    "SPOOF_SUSPECTED": Decision.REJECT,
-    "ID_NUMBER_INVALID": Decision.REJECT,
-    "ID_EXPIRED": Decision.REJECT,
-    "FACE_UNCERTAIN": Decision.REVIEW,
-    "NO_FACE_SELFIE": Decision.REVIEW,
-    "NO_FACE_ID": Decision.REVIEW,
-    "MULTIPLE_FACES": Decision.REVIEW,
-    "LIVENESS_UNKNOWN": Decision.REVIEW,
-    "FIELD_UNREADABLE": Decision.REVIEW,
-    "CHECK_UNKNOWN": Decision.REVIEW,
-    "ID_DATA_INCONSISTENT": Decision.REVIEW,
-    "LOW_QUALITY": Decision.REVIEW,
-    "APPLICATION_MISMATCH": Decision.REVIEW,
-    "INCOME_INCONSISTENT": Decision.REVIEW,
-    "INCOME_PROOF_UNSEALED": Decision.REVIEW,
-    "INCOME_PROOF_STALE": Decision.REVIEW,
-    "ID_SIDE_MISMATCH": Decision.REVIEW,
+DEFAULT_ACTIONS: dict[ReasonCode, Decision] = {
+    ReasonCode.FACE_MISMATCH: Decision.REJECT,
+    ReasonCode.SPOOF_SUSPECTED: Decision.REJECT,
+    ReasonCode.ID_NUMBER_INVALID: Decision.REJECT,
+    ReasonCode.ID_EXPIRED: Decision.REJECT,
+    ReasonCode.FACE_UNCERTAIN: Decision.REVIEW,
+    ReasonCode.NO_FACE_SELFIE: Decision.REVIEW,
+    ReasonCode.NO_FACE_ID: Decision.REVIEW,
+    ReasonCode.MULTIPLE_FACES: Decision.REVIEW,
+    ReasonCode.LIVENESS_UNKNOWN: Decision.REVIEW,
+    ReasonCode.FIELD_UNREADABLE: Decision.REVIEW,
+    ReasonCode.CHECK_UNKNOWN: Decision.REVIEW,
+    ReasonCode.ID_DATA_INCONSISTENT: Decision.REVIEW,
+    ReasonCode.LOW_QUALITY: Decision.REVIEW,
+    ReasonCode.APPLICATION_MISMATCH: Decision.REVIEW,
+    ReasonCode.INCOME_INCONSISTENT: Decision.REVIEW,
+    ReasonCode.INCOME_PROOF_UNSEALED: Decision.REVIEW,
+    ReasonCode.INCOME_PROOF_STALE: Decision.REVIEW,
+    ReasonCode.ID_SIDE_MISMATCH: Decision.REVIEW,
 }
 _ORDER = {Decision.PASS: 0, Decision.REVIEW: 1, Decision.REJECT: 2}
 
@@ -43,19 +45,19 @@ _ORDER = {Decision.PASS: 0, Decision.REVIEW: 1, Decision.REJECT: 2}
 class Reason:
     """Why a case is not a plain pass."""
 
-    code: str
+    code: ReasonCode
     message: str
 
     def to_dict(self) -> dict:
         """The contract's reason object."""
-        return {"code": self.code, "message": self.message}
+        return {"code": str(self.code), "message": self.message}
 
 
 @dataclass(frozen=True)
 class Policy:
     """Maps reasons to actions and picks the decision."""
 
-    actions: dict[str, Decision] = field(default_factory=lambda: dict(DEFAULT_ACTIONS))
+    actions: dict[ReasonCode, Decision] = field(default_factory=lambda: dict(DEFAULT_ACTIONS))
 
     def action(self, reason: Reason) -> Decision:
         """What this reason does to the case (review for codes the policy does not know)."""
@@ -76,8 +78,10 @@ class Policy:
         actions = dict(DEFAULT_ACTIONS)
         if path is not None:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
-            for code, value in data.get("actions", {}).items():
-                action = Decision(value)
+            for name, value in data.get("actions", {}).items():
+                if name not in ReasonCode.__members__:
+                    raise ValueError(f"policy file {path}: {name[:60]!r} is not a reason code")
+                code, action = ReasonCode(name), Decision(value)
                 if action is Decision.PASS:
                     raise ValueError(f"policy file {path}: {code} cannot be 'pass'; remove it to use the default")
                 actions[code] = action

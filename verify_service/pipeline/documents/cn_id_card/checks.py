@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from verify_service.codes import CheckCode as C
+from verify_service.pipeline.common.dates import add_years, age_on
 from verify_service.pipeline.documents.cn_id_card import idnumber
 from verify_service.pipeline.types import Check, CheckStatus, Field
 
@@ -15,19 +17,6 @@ def _value(fields: Mapping[str, Field], name: str):
     """A field's value, or None when absent or unread."""
     f = fields.get(name)
     return None if f is None else f.value
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    """The same calendar day `years` later (29 February becomes 28 February)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
-def age_on(birth: dt.date, day: dt.date) -> int:
-    """Whole years of age on a day."""
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 def legal_span(age_at_issue: int) -> int | None:
@@ -47,40 +36,40 @@ def front_checks(fields: Mapping[str, Field]) -> list[Check]:
     if number is None:
         reason = "the ID number could not be read"
         return [Check(code, UNKNOWN, reason) for code in
-                ("ID_NUMBER_FORMAT", "ID_NUMBER_CHECKSUM", "ID_REGION_CODE", "BIRTH_DATE_MATCHES_ID", "SEX_MATCHES_ID")]
+                (C.ID_NUMBER_FORMAT, C.ID_NUMBER_CHECKSUM, C.ID_REGION_CODE, C.BIRTH_DATE_MATCHES_ID, C.SEX_MATCHES_ID)]
     checks = []
     well_formed = bool(idnumber.ID_RE.match(number))
-    checks.append(Check("ID_NUMBER_FORMAT", PASS if well_formed else FAIL,
+    checks.append(Check(C.ID_NUMBER_FORMAT, PASS if well_formed else FAIL,
                         "18 characters: 17 digits and a digit or X" if well_formed
                         else "not 17 digits followed by a digit or X"))
     if not well_formed:
         return checks + [Check(code, UNKNOWN, "the ID number is malformed") for code in
-                         ("ID_NUMBER_CHECKSUM", "ID_REGION_CODE", "BIRTH_DATE_MATCHES_ID", "SEX_MATCHES_ID")]
+                         (C.ID_NUMBER_CHECKSUM, C.ID_REGION_CODE, C.BIRTH_DATE_MATCHES_ID, C.SEX_MATCHES_ID)]
     expected = idnumber.check_char(number[:17])
-    checks.append(Check("ID_NUMBER_CHECKSUM", PASS if expected == number[17] else FAIL,
+    checks.append(Check(C.ID_NUMBER_CHECKSUM, PASS if expected == number[17] else FAIL,
                         "MOD 11-2 check character agrees" if expected == number[17]
                         else f"check character is {number[17]}, MOD 11-2 gives {expected}"))
     province = idnumber.province_of(number)
-    checks.append(Check("ID_REGION_CODE", PASS if province else FAIL,
+    checks.append(Check(C.ID_REGION_CODE, PASS if province else FAIL,
                         f"address code {number[:6]} is in {province}" if province
                         else f"address code prefix {number[:2]} is not a province-level region"))
     encoded = idnumber.birth_date_of(number)
     birth = _value(fields, "birth_date")
     if encoded is None:
-        checks.append(Check("BIRTH_DATE_MATCHES_ID", FAIL, f"{number[6:14]} in the ID number is not a date"))
+        checks.append(Check(C.BIRTH_DATE_MATCHES_ID, FAIL, f"{number[6:14]} in the ID number is not a date"))
     elif birth is None:
-        checks.append(Check("BIRTH_DATE_MATCHES_ID", UNKNOWN, "the birth date could not be read"))
+        checks.append(Check(C.BIRTH_DATE_MATCHES_ID, UNKNOWN, "the birth date could not be read"))
     else:
         same = birth == encoded.isoformat()
-        checks.append(Check("BIRTH_DATE_MATCHES_ID", PASS if same else FAIL,
+        checks.append(Check(C.BIRTH_DATE_MATCHES_ID, PASS if same else FAIL,
                             "printed birth date agrees with the ID number" if same
                             else f"printed birth date {birth} differs from {encoded.isoformat()} in the ID number"))
     sex = _value(fields, "sex")
     if sex is None:
-        checks.append(Check("SEX_MATCHES_ID", UNKNOWN, "the sex could not be read"))
+        checks.append(Check(C.SEX_MATCHES_ID, UNKNOWN, "the sex could not be read"))
     else:
         coded = idnumber.sex_of(number)
-        checks.append(Check("SEX_MATCHES_ID", PASS if sex == coded else FAIL,
+        checks.append(Check(C.SEX_MATCHES_ID, PASS if sex == coded else FAIL,
                             "printed sex agrees with the sequence digit" if sex == coded
                             else f"printed sex {sex}, the sequence digit says {coded}"))
     return checks
@@ -91,22 +80,22 @@ def back_checks(fields: Mapping[str, Field], today: dt.date, birth: dt.date | No
     start_raw, end_raw = _value(fields, "valid_from"), _value(fields, "valid_until")
     if start_raw is None or end_raw is None:
         reason = "the validity period could not be read"
-        return [Check("VALIDITY_PERIOD_RULE", UNKNOWN, reason), Check("NOT_EXPIRED", UNKNOWN, reason)]
+        return [Check(C.VALIDITY_PERIOD_RULE, UNKNOWN, reason), Check(C.NOT_EXPIRED, UNKNOWN, reason)]
     start = dt.date.fromisoformat(start_raw)
     end = None if end_raw == "long_term" else dt.date.fromisoformat(end_raw)
     checks = [_validity_rule(start, end, birth, today)]
     if end is None:
-        checks.append(Check("NOT_EXPIRED", PASS, "valid long-term (长期)"))
+        checks.append(Check(C.NOT_EXPIRED, PASS, "valid long-term (长期)"))
     elif end < today:
-        checks.append(Check("NOT_EXPIRED", FAIL, f"expired on {end.isoformat()}"))
+        checks.append(Check(C.NOT_EXPIRED, FAIL, f"expired on {end.isoformat()}"))
     else:
-        checks.append(Check("NOT_EXPIRED", PASS, f"valid until {end.isoformat()}"))
+        checks.append(Check(C.NOT_EXPIRED, PASS, f"valid until {end.isoformat()}"))
     return checks
 
 
 def _validity_rule(start: dt.date, end: dt.date | None, birth: dt.date | None, today: dt.date) -> Check:
     """Whether the printed validity span is one the law allows, for the holder's age at issue where known."""
-    code = "VALIDITY_PERIOD_RULE"
+    code = C.VALIDITY_PERIOD_RULE
     if start > today:
         return Check(code, FAIL, f"valid from {start.isoformat()}, which is in the future")
     span = None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from verify_service.pipeline.common.dates import iso_date
 from verify_service.pipeline.common.layout import Row
 from verify_service.pipeline.documents.cn_id_card import idnumber
 from verify_service.pipeline.types import MISSING, Field, Side
@@ -85,14 +85,6 @@ def ethnicity_name(text: str) -> str | None:
 def _cjk_only(text: str) -> str:
     """The CJK characters of a value, dropping stray Latin letters, digits and punctuation."""
     return "".join(_CJK.findall(text))
-
-
-def iso_date(y: str, m: str, d: str) -> str | None:
-    """ISO date from parts, or None when they are no real date."""
-    try:
-        return dt.date(int(y), int(m), int(d)).isoformat()
-    except ValueError:
-        return None
 
 
 def parse_front(rows: Sequence[Row]) -> dict[str, Field]:

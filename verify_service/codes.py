@@ -1,0 +1,78 @@
+"""The contract's closed vocabularies, defined once: error codes, reason codes and check codes.
+
+The policy, the checks, the exception tree and the OpenAPI document are all built from these enums; a test
+fails when code raises or returns a code that is not here (tests/unit/test_vocabulary.py). Codes are part of
+the HTTP contract: add new ones, never rename or remove one."""
+
+from __future__ import annotations
+
+import enum
+
+
+class ErrorCode(enum.StrEnum):
+    """`error.code` of a 4xx/5xx answer (and of a batch result line that could not be processed)."""
+
+    BAD_REQUEST = "BAD_REQUEST"
+    INVALID_INPUT = "INVALID_INPUT"
+    MISSING_FILE = "MISSING_FILE"
+    EMPTY_FILE = "EMPTY_FILE"
+    INVALID_PARAMETER = "INVALID_PARAMETER"
+    INVALID_IMAGE = "INVALID_IMAGE"
+    INVALID_PDF = "INVALID_PDF"
+    PDF_ENCRYPTED = "PDF_ENCRYPTED"
+    UNSUPPORTED_MEDIA = "UNSUPPORTED_MEDIA"
+    IMAGE_TOO_LARGE = "IMAGE_TOO_LARGE"
+    PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
+    TOO_MANY_PAGES = "TOO_MANY_PAGES"
+    UNAUTHORIZED = "UNAUTHORIZED"
+    RATE_LIMITED = "RATE_LIMITED"
+    NOT_FOUND = "NOT_FOUND"
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
+    TIMEOUT = "TIMEOUT"
+    MODEL_UNAVAILABLE = "MODEL_UNAVAILABLE"
+    CONFIG_ERROR = "CONFIG_ERROR"
+    INTERNAL_ERROR = "INTERNAL_ERROR"
+    HTTP_ERROR = "HTTP_ERROR"
+    # batch only: a manifest line whose files cannot be had
+    MISSING_PART = "MISSING_PART"
+    UNREADABLE_FILE = "UNREADABLE_FILE"
+
+
+class ReasonCode(enum.StrEnum):
+    """`reasons[].code` of a verification: why a case is not a plain pass."""
+
+    FACE_MISMATCH = "FACE_MISMATCH"
+    FACE_UNCERTAIN = "FACE_UNCERTAIN"
+    NO_FACE_SELFIE = "NO_FACE_SELFIE"
+    NO_FACE_ID = "NO_FACE_ID"
+    MULTIPLE_FACES = "MULTIPLE_FACES"
+    SPOOF_SUSPECTED = "SPOOF_SUSPECTED"
+    LIVENESS_UNKNOWN = "LIVENESS_UNKNOWN"
+    ID_NUMBER_INVALID = "ID_NUMBER_INVALID"
+    ID_EXPIRED = "ID_EXPIRED"
+    ID_DATA_INCONSISTENT = "ID_DATA_INCONSISTENT"
+    ID_SIDE_MISMATCH = "ID_SIDE_MISMATCH"
+    FIELD_UNREADABLE = "FIELD_UNREADABLE"
+    CHECK_UNKNOWN = "CHECK_UNKNOWN"
+    LOW_QUALITY = "LOW_QUALITY"
+    APPLICATION_MISMATCH = "APPLICATION_MISMATCH"
+    INCOME_INCONSISTENT = "INCOME_INCONSISTENT"
+    INCOME_PROOF_UNSEALED = "INCOME_PROOF_UNSEALED"
+    INCOME_PROOF_STALE = "INCOME_PROOF_STALE"
+
+
+class CheckCode(enum.StrEnum):
+    """`checks[].code` of a document result."""
+
+    ID_NUMBER_FORMAT = "ID_NUMBER_FORMAT"
+    ID_NUMBER_CHECKSUM = "ID_NUMBER_CHECKSUM"
+    ID_REGION_CODE = "ID_REGION_CODE"
+    BIRTH_DATE_MATCHES_ID = "BIRTH_DATE_MATCHES_ID"
+    SEX_MATCHES_ID = "SEX_MATCHES_ID"
+    VALIDITY_PERIOD_RULE = "VALIDITY_PERIOD_RULE"
+    NOT_EXPIRED = "NOT_EXPIRED"
+    AMOUNT_WORDS_MATCH = "AMOUNT_WORDS_MATCH"
+    SEAL_PRESENT = "SEAL_PRESENT"
+    NAME_MATCHES = "NAME_MATCHES"
+    ID_NUMBER_MATCHES = "ID_NUMBER_MATCHES"
+    ISSUE_DATE_RECENT = "ISSUE_DATE_RECENT"
