@@ -39,9 +39,11 @@ $(APT_STAMP):
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: $(VENV)/bin/python requirements.txt requirements-nodeps.txt
+$(VENV)/.installed: $(VENV)/bin/python requirements.txt requirements-nodeps.txt pyproject.toml
 	$(PIP) install -q -r requirements.txt
 	$(PIP) install -q --no-deps -r requirements-nodeps.txt
+	# the repo itself, editable (compat mode puts the repo root on sys.path: bench, sample_docs and tests import)
+	$(PIP) install -q --no-deps -e . --config-settings editable_mode=compat
 	touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt requirements-ray.txt

@@ -1,6 +1,6 @@
 """Batch throughput: cases per minute with the local engine (1 and 2 workers) and the Ray engine (2 actors).
 
-    .venv/bin/python bench/bench_batch.py [--cases 24]
+    .venv/bin/python -m bench.bench_batch [--cases 24]
 
 Each configuration runs `python -m verify_service batch` in a fresh process on the same manifest (the sample ID
 card photos, front and back, with a live selfie from ../shared/testdata/liveness), so the figures include

@@ -1,6 +1,6 @@
 """Latency of /v1/id-card per stage on 1280x960 card photos, beside rapidocr used with its defaults.
 
-    .venv/bin/python bench/bench_id_card.py [--rounds 3]
+    .venv/bin/python -m bench.bench_id_card [--rounds 3]
 
 Both run in this process on the same images (the committed photographed samples), one request at a time, after
 a warm-up. Reports p50/p95 per stage and end to end, and the ratio of rapidocr's default pipeline (RapidOCR() on
@@ -12,17 +12,16 @@ from __future__ import annotations
 import argparse
 import io
 import statistics
-import sys
 import time
 from pathlib import Path
 
 import cv2
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 from verify_service import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+
 
 
 def pct(values: list[float], q: float) -> float:

@@ -1,6 +1,6 @@
 """Latency of /v1/verify (front + back + selfie) per stage on CPU, stages concurrent vs one after another.
 
-    .venv/bin/python bench/bench_verify.py [--rounds 3]
+    .venv/bin/python -m bench.bench_verify [--rounds 3]
 
 Cases are built in memory: ID cards (phone photos, 1280x960) whose portrait is cut from the selfies in
 ../shared/testdata/liveness (live camera selfies, 480x640 and 1617x2160), verified against those selfies.
@@ -12,18 +12,16 @@ from __future__ import annotations
 import argparse
 import io
 import random
-import sys
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageOps
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "sample_docs")]
-
-import generate
-
+from sample_docs import generate
 from verify_service import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+
 
 LIVENESS = ROOT.parent / "shared" / "testdata" / "liveness"
 

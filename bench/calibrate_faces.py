@@ -1,6 +1,6 @@
 """Calibrate face-match thresholds on the labelled pairs in ../shared/testdata/faces/deepface.
 
-    .venv/bin/python bench/calibrate_faces.py [--out models/face_calibration.json]
+    .venv/bin/python -m bench.calibrate_faces [--out models/face_calibration.json]
 
 Embeds the main face of every photo with the manifest's detector and recogniser, scores all 528 labelled pairs
 (140 same person, 388 different), and writes: the ROC (as FAR/TAR at every distinct threshold), ROC AUC, the best
@@ -25,12 +25,11 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 from verify_service.config import Settings
 from verify_service.pipeline.faces.matching import FaceMatcher, FaceThresholds
 from verify_service.runtime.registry import ModelRegistry
+
+ROOT = Path(__file__).resolve().parent.parent
 
 DATA = ROOT.parent / "shared" / "testdata" / "faces" / "deepface"
 
@@ -50,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no test data at {DATA}", file=sys.stderr)
         return 2
     registry = ModelRegistry.load(Settings.load({"warmup": False}))
+    models = registry.models
     matcher = FaceMatcher(registry.faces, registry.embedder, FaceThresholds("none", 1.0, -1.0))
     embeddings, no_face = {}, []
     for path in sorted(DATA.glob("*.jpg")):
@@ -92,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"{len(i)} impostor pairs cannot show a FAR of {far:g}: set just above the highest impostor score",
         }
     result = {
-        "model": "scrfd_500m_bnkps + w600k_mbf (buffalo_s)",
+        "model": f"{models['face_det'].name} + {models['face_rec'].name}",
+        "face_det_sha256": models["face_det"].sha256,
+        "face_rec_sha256": models["face_rec"].sha256,
         "data": "deepface tests/unit/dataset pairs (../shared/testdata/faces/deepface/pairs.csv)",
         "made": dt.date.today().isoformat(),
         "images": len(embeddings), "images_without_face": no_face, "pairs_skipped": skipped,

@@ -1,6 +1,6 @@
 """Field-level exact-match accuracy of /v1/id-card on a freshly generated sample set.
 
-    .venv/bin/python bench/eval_id_cards.py [--count 30] [--photos 2] [--seed 101]
+    .venv/bin/python -m bench.eval_id_cards [--count 30] [--photos 2] [--seed 101]
 
 Generates `count` invented people (front and back, one clean scan and `photos` phone photos per side) with
 sample_docs/generate.py into a temporary folder, posts every image through the real app, and compares each field
@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import argparse
 import collections
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "sample_docs")]
-
-import generate
-
+from sample_docs import generate
 from verify_service import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+
 
 
 def main(argv: list[str] | None = None) -> int:

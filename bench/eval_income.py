@@ -1,6 +1,6 @@
 """Field-level exact-match accuracy of /v1/income-proof on a freshly generated set.
 
-    .venv/bin/python bench/eval_income.py [--count 6] [--seed 23]
+    .venv/bin/python -m bench.eval_income [--count 6] [--seed 23]
 
 Generates `count` rounds of documents with sample_docs/generate_income.py (per round a 收入证明 letter, a payslip
 and a bank statement, plus two tampered letters every other round), each as a clean PNG, a phone photo and a
@@ -13,17 +13,14 @@ import argparse
 import collections
 import io
 import json
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "sample_docs")]
-
-import generate
-import generate_income
-
+from sample_docs import generate, generate_income
 from verify_service import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+
 
 
 def main(argv: list[str] | None = None) -> int:

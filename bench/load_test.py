@@ -1,6 +1,6 @@
 """Load test: a real gunicorn on loopback, N concurrent clients for a fixed time on /v1/id-card and /v1/verify.
 
-    .venv/bin/python bench/load_test.py [--clients 8] [--seconds 60] [--workers 2] [--threads 4]
+    .venv/bin/python -m bench.load_test [--clients 8] [--seconds 60] [--workers 2] [--threads 4]
 
 Every answer is compared with the answer the same request got alone before the load (fields and decision), so
 "zero wrong answers" is measured, not assumed. Reports status counts, p50/p95/p99 latency per endpoint,

@@ -4,7 +4,7 @@ Every person here is invented: names come from common-character lists, ID number
 GB 11643 checksum over real county codes, and portraits are cut from images that ship inside installed packages
 (scikit-image's astronaut, InsightFace's sample photos). Each image gets an expected-JSON file beside it.
 
-    python sample_docs/generate.py --out sample_docs/id_cards --count 12 --seed 7
+    python -m sample_docs.generate --out sample_docs/id_cards --count 12 --seed 7
 """
 
 from __future__ import annotations

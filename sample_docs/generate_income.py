@@ -4,7 +4,7 @@ Tampered letters are included: amount in words disagreeing with the digits, and 
 
 Every person, employer and amount is invented.
 
-    python sample_docs/generate_income.py --out sample_docs/income --count 4 --seed 11
+    python -m sample_docs.generate_income --out sample_docs/income --count 4 --seed 11
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
-import generate
-from generate import SANS, SANS_BOLD, _font, make_person, photograph
 from PIL import Image, ImageChops, ImageDraw
+
+from sample_docs import generate
+from sample_docs.generate import SANS, SANS_BOLD, _font, make_person, photograph
 
 PAGE_W, PAGE_H = 1240, 1754  # A4 at 150 dpi
 INK = (25, 25, 25)

@@ -9,15 +9,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.conftest import TEST_SETTINGS, FakeOcr, FakeRegistry, line
-from tests.unit.test_idcard_parse import FRONT
+from tests.conftest import TEST_SETTINGS
+from tests.fakes import FRONT, FakeOcr, FakeRegistry, jpeg, line
 from verify_service import create_app
-
-
-def jpeg(width=320, height=200) -> bytes:
-    buf = io.BytesIO()
-    Image.fromarray(np.full((height, width, 3), 200, np.uint8)).save(buf, "JPEG")
-    return buf.getvalue()
 
 
 def png_header_only(width, height) -> bytes:

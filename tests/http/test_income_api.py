@@ -4,9 +4,8 @@ import io
 
 import pytest
 
-from tests.conftest import TEST_SETTINGS, FakeOcr, FakeRegistry
-from tests.http.test_api import jpeg
-from tests.unit.test_income import ENCRYPTED, LETTER, pdf_bytes
+from tests.conftest import TEST_SETTINGS
+from tests.fakes import ENCRYPTED, LETTER, FakeOcr, FakeRegistry, jpeg, pdf_bytes
 from verify_service import create_app
 
 

@@ -7,10 +7,8 @@ import logging
 import jsonschema
 import pytest
 
-from tests.conftest import TEST_SETTINGS, FakeOcr, FakeRegistry
-from tests.http.test_api import jpeg
-from tests.unit.test_idcard_parse import FRONT
-from tests.unit.test_income import LETTER
+from tests.conftest import TEST_SETTINGS
+from tests.fakes import FRONT, LETTER, FakeOcr, FakeRegistry, jpeg
 from verify_service import create_app
 from verify_service.config import Settings
 from verify_service.errors import ConfigError

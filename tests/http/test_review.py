@@ -7,9 +7,8 @@ import pytest
 from cryptography.fernet import Fernet
 from werkzeug.security import generate_password_hash
 
-from tests.conftest import TEST_SETTINGS, FakeOcr, FakeRegistry
-from tests.http.test_api import jpeg
-from tests.unit.test_idcard_parse import FRONT
+from tests.conftest import TEST_SETTINGS
+from tests.fakes import FRONT, FakeOcr, FakeRegistry, jpeg
 from verify_service import create_app
 from verify_service.errors import ConfigError
 

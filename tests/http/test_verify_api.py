@@ -4,9 +4,8 @@ import io
 
 import pytest
 
-from tests.conftest import TEST_SETTINGS, FakeFaces, FakeOcr, FakeRegistry
-from tests.http.test_api import jpeg
-from tests.unit.test_idcard_parse import FRONT
+from tests.conftest import TEST_SETTINGS
+from tests.fakes import FRONT, FakeFaces, FakeOcr, FakeRegistry, jpeg
 from verify_service import create_app
 
 

@@ -4,7 +4,6 @@ samples, and /v1/verify on synthetic ID cards whose portraits are cut from those
 import csv
 import io
 import random
-import sys
 from pathlib import Path
 
 import cv2
@@ -12,14 +11,13 @@ import numpy as np
 import pytest
 from PIL import Image, ImageOps
 
-from tests.conftest import SAMPLES, SHARED, post
+from sample_docs import generate
+from tests.conftest import SHARED, post
 
 pytestmark = [pytest.mark.integration,
               pytest.mark.skipif(not (SHARED / "testdata").is_dir(), reason="../shared/testdata is not beside the repo")]
 FACES = SHARED / "testdata" / "faces" / "deepface"
 LIVENESS = SHARED / "testdata" / "liveness"
-sys.path.insert(0, str(SAMPLES))
-import generate  # noqa: E402
 
 # Pairs deepface's own tests assert (../shared/testdata/README.md).
 SAME = [("img1", "img2"), ("img5", "img6"), ("img6", "img7"), ("img8", "img9"), ("img1", "img11"), ("img2", "img11")]

@@ -1,18 +1,16 @@
 """The real server: gunicorn workers with the real models, over real HTTP on loopback."""
 
 import json
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.conftest import REPO, SAMPLES
+from bench.load_test import Server, answer_key, post
+from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.integration
-sys.path.insert(0, str(REPO / "bench"))
-from load_test import Server, answer_key, post  # noqa: E402
 
 
 @pytest.fixture(scope="module")

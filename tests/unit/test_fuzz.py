@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import line
+from tests.fakes import line
 from verify_service.pipeline.common.amounts import parse_digits, parse_words
 from verify_service.pipeline.common.layout import read_rows
 from verify_service.pipeline.documents.cn_id_card import idnumber

@@ -5,20 +5,10 @@ import math
 import numpy as np
 import pytest
 
-from tests.conftest import line
+from tests.fakes import BACK, EXPECTED_FRONT, FRONT, line
 from verify_service.pipeline.common.layout import read_rows
 from verify_service.pipeline.documents.cn_id_card.parse import detect_side, ethnicity_name, parse_back, parse_front
 from verify_service.pipeline.types import OcrLine, Side
-
-FRONT = [
-    line("姓名", 60, 58, 44, 24), line("董兰", 150, 50, 60),
-    line("性别", 60, 116, 44, 24), line("男", 150, 108, 30), line("民族", 250, 116, 44, 24), line("汉", 335, 108, 30),
-    line("出生", 60, 174, 44, 24), line("1983年11月2日", 150, 166, 250),
-    line("住址", 60, 232, 44, 24), line("浙江省杭州市西湖区光明", 150, 224, 320), line("路30号2栋1101", 150, 266, 200),
-    line("公民身份号码", 60, 445, 130, 24), line("330106198311020751", 270, 438, 480),
-]
-EXPECTED_FRONT = {"name": "董兰", "sex": "男", "ethnicity": "汉", "birth_date": "1983-11-02",
-                  "address": "浙江省杭州市西湖区光明路30号2栋1101", "id_number": "330106198311020751"}
 
 
 def values(fields):
@@ -100,10 +90,6 @@ def test_unreadable_values_are_none_not_guesses():
 def test_ethnicity_must_be_one_of_the_56(text, expected):
     assert ethnicity_name(text) == expected
 
-
-BACK = [line("中华人民共和国", 245, 70, 400, 40), line("居民身份证", 230, 170, 460, 64),
-        line("签发机关", 175, 375, 88, 24), line("北京市公安局海淀分局", 300, 368, 280),
-        line("有效期限", 175, 440, 88, 24), line("2015.03.07-2035.03.07", 300, 433, 300)]
 
 
 @pytest.mark.parametrize("validity, start, end", [

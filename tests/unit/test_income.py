@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.conftest import line
+from tests.fakes import ENCRYPTED, LETTER, line, pdf_bytes, rows
 from verify_service.errors import EncryptedPdf, ImageTooLarge, InvalidImage, TooManyPages, UnsupportedMedia
 from verify_service.pipeline.common.layout import read_rows
 from verify_service.pipeline.common.pages import load_pages
@@ -24,13 +24,8 @@ def pages(*page_lines):
     return [PageText(i + 1, read_rows(lines)[0]) for i, lines in enumerate(page_lines)]
 
 
-def rows(*texts, x=100, start=100, step=60):
-    return [line(t, x, start + i * step, 30 * len(t)) for i, t in enumerate(texts)]
 
 
-LETTER = rows("收入证明", "兹证明马浩（身份证号：3702021986092860", "23）系我单位正式员工，自2020年2月起在运营部担任运营",
-              "经理职务，月收入（税前）为人民币5,200.00元（大写：", "伍仟贰佰元整），年收入约为人民币62,400.00元。",
-              "特此证明。", "单位名称：杭州青禾网络科技有限公司", "日期：2026年9月6日")
 
 
 def test_letter_read_across_line_breaks():
@@ -123,17 +118,10 @@ def test_red_without_a_ring_or_black_circles_are_not_seals():
     assert find_seals(black) == []
 
 
-def pdf_bytes(pages=1, size=(620, 877)) -> bytes:
-    images = [Image.new("RGB", size, (255, 255, 255)) for _ in range(pages)]
-    buf = io.BytesIO()
-    images[0].save(buf, "PDF", resolution=75, save_all=True, append_images=images[1:])
-    return buf.getvalue()
 
 
-ENCRYPTED = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-             b"3 0 obj<</Filter/Standard/V 2/R 3/Length 128/P -4/O(0123456789abcdef0123456789abcdef)"
-             b"/U(0123456789abcdef0123456789abcdef)>>endobj\n"
-             b"trailer<</Root 1 0 R/Encrypt 3 0 R/ID[<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]>>\n%%EOF")
+
+
 
 
 def test_pdf_pages_are_rendered_at_150_dpi():

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from tests.conftest import FACE_LANDMARKS, fake_liveness_model
+from tests.fakes import FACE_LANDMARKS, fake_liveness_model
 from verify_service.pipeline.faces.liveness import LivenessChecker, crop_box, head_pose, model_input
 from verify_service.pipeline.types import FaceBox
 

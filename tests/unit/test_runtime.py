@@ -5,8 +5,11 @@ import json
 
 import pytest
 
+from tests.conftest import REPO, TEST_SETTINGS
+from tests.fakes import FakeRegistry
+from verify_service import create_app
 from verify_service.config import Settings
-from verify_service.errors import ModelUnavailable
+from verify_service.errors import ConfigError, ModelUnavailable
 from verify_service.runtime import sessions
 from verify_service.runtime.manifest import Manifest, ModelEntry, pull, verified_path
 from verify_service.runtime.providers import CPU, CUDA, Provider, active_provider, resolve_providers
@@ -61,7 +64,7 @@ def test_create_session_reports_cuda_when_the_session_got_it(monkeypatch, tmp_pa
 
 
 def _entry(tmp_path, content=b"model bytes", **source):
-    return ModelEntry("m", "m.onnx", hashlib.sha256(content).hexdigest(), "MIT", source or {"mirror": True})
+    return ModelEntry("m", "m.onnx", "onnx", hashlib.sha256(content).hexdigest(), "MIT", source or {"mirror": True})
 
 
 def test_pull_from_mirror_then_verify(tmp_path):
@@ -113,3 +116,32 @@ def test_start_up_refuses_missing_models(tmp_path):
 
     with pytest.raises(ModelUnavailable, match="models pull"):
         create_app({"model_dir": tmp_path})
+
+
+class _NamedRecogniser(FakeRegistry):
+    """A fake registry that says which recogniser it loaded, as the real one does."""
+
+    def __init__(self, sha256: str):
+        super().__init__()
+        self.sha256 = sha256
+
+    def describe(self):
+        return {"provider": "cpu", "models": {"face_rec": {"name": "other", "sha256": self.sha256}}}
+
+
+def test_start_up_refuses_thresholds_calibrated_for_another_recogniser():
+    with pytest.raises(ConfigError, match="was made for the recogniser with sha256"):
+        create_app(TEST_SETTINGS, registry=_NamedRecogniser("ab" * 32))
+
+
+def test_explicit_thresholds_are_the_operators_choice():
+    app = create_app({**TEST_SETTINGS, "face_match_threshold": 0.5, "face_reject_threshold": 0.3},
+                     registry=_NamedRecogniser("ab" * 32))
+    assert app.extensions["verify"].matcher.thresholds.operating_point == "custom"
+
+
+def test_the_calibration_names_the_recogniser_the_manifest_loads():
+    calibration = json.loads((REPO / "models" / "face_calibration.json").read_text())
+    manifest = json.loads((REPO / "models" / "manifest.json").read_text())
+    rec = next(m for m in manifest["models"] if m["name"] == manifest["roles"]["face_rec"])
+    assert calibration["face_rec_sha256"] == rec["sha256"]

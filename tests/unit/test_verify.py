@@ -5,9 +5,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from tests.conftest import FACE_LANDMARKS, FakeEmbedder, FakeFaces, FakeOcr, fake_liveness_model, line
-from tests.unit.test_idcard_parse import BACK, FRONT
-from tests.unit.test_income import LETTER
+from tests.fakes import BACK, FACE_LANDMARKS, FRONT, LETTER, FakeEmbedder, FakeFaces, FakeOcr, fake_liveness_model, line
 from verify_service.errors import InvalidParameter
 from verify_service.pipeline.decision.policy import Policy
 from verify_service.pipeline.documents.cn_id_card.reader import IdCardReader

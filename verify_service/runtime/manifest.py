@@ -19,6 +19,7 @@ class ModelEntry:
 
     name: str
     file: str
+    engine: str  # which runtime runs it: a key of runtime.registry.ENGINES
     sha256: str
     licence: str
     source: dict
@@ -57,6 +58,10 @@ class Manifest:
             if name not in models:
                 raise ModelUnavailable(f"manifest role {role!r} names {name!r}, which the manifest does not list")
         return cls(models, roles)
+
+    def entries_by_role(self) -> dict[str, ModelEntry]:
+        """Every role with the entry that serves it, in the manifest's order."""
+        return {role: self.models[name] for role, name in self.roles.items()}
 
     def for_role(self, role: str) -> ModelEntry:
         """The entry that serves a stage."""

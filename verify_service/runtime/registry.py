@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -15,10 +16,9 @@ from verify_service.errors import ModelUnavailable
 from verify_service.pipeline.types import FaceDetector, FaceEmbedder, TextReader
 from verify_service.runtime.manifest import Manifest, ModelEntry, verified_path
 from verify_service.runtime.providers import Provider
-from verify_service.runtime.sessions import EngineConfig, LoadedSession, create_session
+from verify_service.runtime.sessions import EngineConfig, create_session
 
 log = logging.getLogger(__name__)
-ROLES = ("ocr_det", "ocr_cls", "ocr_rec", "face_det", "face_rec", "liveness_a", "liveness_b")
 
 
 @dataclass(frozen=True)
@@ -86,39 +86,77 @@ class ModelRegistry:
 
     @classmethod
     def load(cls, settings: Settings) -> ModelRegistry:
-        """Verify and load every model the manifest's roles name; raises ModelUnavailable naming the file."""
-        from verify_service.runtime.face_engine import ArcFaceEmbedder, OnnxRunner, ScrfdDetector
-        from verify_service.runtime.ocr_engine import RapidOcrReader
-
+        """Verify and load every model the manifest's roles name, each by its entry's engine; raises
+        ModelUnavailable naming the file. Roles are looked up, never wired by hand: the pipeline's engines are
+        composed from whatever roles the manifest gives for each engine kind."""
         manifest = Manifest.load(settings.manifest)
         config = EngineConfig(Provider(settings.provider), settings.threads)
-        sessions: dict[str, tuple[ModelEntry, LoadedSession, str]] = {}
-        for role in ROLES:
-            entry = manifest.for_role(role)
+        built: dict[str, Any] = {}
+        models: dict[str, LoadedModel] = {}
+        for role, entry in manifest.entries_by_role().items():
+            if entry.engine not in ENGINES:
+                raise ModelUnavailable(f"manifest entry {entry.name} names engine {entry.engine!r}; known engines: "
+                                       f"{', '.join(sorted(ENGINES))}")
             path = verified_path(entry, settings.model_dir)
-            sessions[role] = (entry, create_session(path, config, entry.name), str(path))
-        ocr = RapidOcrReader(sessions["ocr_det"][1].session, sessions["ocr_cls"][1].session,
-                             sessions["ocr_rec"][1].session, det_limit=settings.ocr_det_limit)
-        faces = ScrfdDetector(sessions["face_det"][2], sessions["face_det"][1].session)
-        rec_entry, rec_loaded, rec_path = sessions["face_rec"]
-        norm = rec_entry.input or {}
-        embedder = ArcFaceEmbedder(rec_path, rec_loaded.session, norm.get("mean", 127.5), norm.get("std", 127.5))
-        liveness: list[tuple[float, Callable]] = []
-        for role in ("liveness_a", "liveness_b"):
-            entry, loaded, _ = sessions[role]
-            if not entry.input or "crop_scale" not in entry.input:
-                raise ModelUnavailable(f"manifest entry {entry.name} lacks input.crop_scale for liveness")
-            liveness.append((float(entry.input["crop_scale"]), OnnxRunner(loaded.session)))
-        models = {
-            role: LoadedModel(role, entry.name, entry.sha256, entry.licence, loaded.provider)
-            for role, (entry, loaded, _) in sessions.items()
-        }
-        registry = cls(ocr, faces, models, embedder, liveness)
+            loaded = create_session(path, config, entry.name)
+            built[role] = ENGINES[entry.engine](entry, loaded.session, str(path), settings)
+            models[role] = LoadedModel(role, entry.name, entry.sha256, entry.licence, loaded.provider)
+        engines = {role: manifest.for_role(role).engine for role in built}
+
+        def the(engine: str) -> Any:
+            roles = [role for role, kind in engines.items() if kind == engine]
+            if len(roles) != 1:
+                raise ModelUnavailable(f"the manifest must give exactly one {engine} model; it gives "
+                                       f"{len(roles)} ({', '.join(roles) or 'none'})")
+            return built[roles[0]]
+
+        from verify_service.runtime.ocr_engine import RapidOcrReader
+
+        ocr = RapidOcrReader(the("ppocr_det"), the("ppocr_cls"), the("ppocr_rec"), det_limit=settings.ocr_det_limit)
+        liveness = [built[role] for role in sorted(built) if engines[role] == "minifasnet"]
+        if not liveness:
+            raise ModelUnavailable("the manifest gives no minifasnet model for liveness")
+        registry = cls(ocr, the("scrfd"), models, the("arcface"), liveness)
         if settings.warmup:
             registry.warm_up()
         else:
             registry.mark_ready()
         return registry
+
+
+# ---- engines: how each kind of manifest entry becomes the object a pipeline stage receives ----
+
+def _session(entry: ModelEntry, session: Any, path: str, settings: Settings) -> Any:
+    """The bare ONNX Runtime session (PP-OCR's three models are composed into one reader)."""
+    return session
+
+
+def _scrfd(entry: ModelEntry, session: Any, path: str, settings: Settings) -> FaceDetector:
+    from verify_service.runtime.face_engine import ScrfdDetector
+
+    return ScrfdDetector(path, session)
+
+
+def _arcface(entry: ModelEntry, session: Any, path: str, settings: Settings) -> FaceEmbedder:
+    from verify_service.runtime.face_engine import ArcFaceEmbedder
+
+    norm = entry.input or {}
+    return ArcFaceEmbedder(path, session, norm.get("mean", 127.5), norm.get("std", 127.5))
+
+
+def _minifasnet(entry: ModelEntry, session: Any, path: str, settings: Settings) -> tuple[float, Callable]:
+    from verify_service.runtime.face_engine import OnnxRunner
+
+    if not entry.input or "crop_scale" not in entry.input:
+        raise ModelUnavailable(f"manifest entry {entry.name} lacks input.crop_scale for liveness")
+    return float(entry.input["crop_scale"]), OnnxRunner(session)
+
+
+# A new kind of model is one builder here and an `engine` name in its manifest entry.
+ENGINES: dict[str, Callable[[ModelEntry, Any, str, Settings], Any]] = {
+    "ppocr_det": _session, "ppocr_cls": _session, "ppocr_rec": _session,
+    "scrfd": _scrfd, "arcface": _arcface, "minifasnet": _minifasnet,
+}
 
 
 def pull_all(settings: Settings) -> list[tuple[ModelEntry, str]]:

@@ -79,6 +79,8 @@ class IdCardResult:
 class IdCardReader:
     """Reads one side of a card with injected OCR and face-detection engines."""
 
+    document_type = "cn_id_card"
+
     def __init__(self, ocr: TextReader, faces: FaceDetector | None, today: Callable[[], dt.date],
                  max_side: int = 1600):
         if ocr is None:

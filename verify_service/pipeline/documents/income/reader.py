@@ -100,6 +100,8 @@ def drop_red(image: np.ndarray) -> np.ndarray:
 class IncomeReader:
     """Reads an income proof's pages with the injected OCR engine."""
 
+    document_type = "income_proof"
+
     def __init__(self, ocr: TextReader, today: Callable[[], dt.date], max_age_days: int = 90,
                  max_side: int = 1600):
         self.ocr = ocr

@@ -1,0 +1,127 @@
+"""Test doubles and shared test inputs, in one place: fake engines and registry (no model), OCR lines as the
+engine returns them, and small images and PDFs. Tests import from here, never from each other."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+from PIL import Image
+
+from verify_service.pipeline.types import FaceBox, OcrLine, OcrResult
+
+
+def line(text: str, x: float, y: float, w: float | None = None, h: float = 30.0, score: float = 0.99,
+         upside_down: bool = False) -> OcrLine:
+    """An OCR line with an axis-aligned box whose top-left corner is (x, y)."""
+    w = w if w is not None else 30.0 * len(text)
+    box = np.array([[x, y], [x + w, y], [x + w, y + h], [x, y + h]], np.float32)
+    return OcrLine(box, text, score, upside_down)
+
+
+class FakeOcr:
+    """Returns scripted lines; records what it was asked."""
+
+    def __init__(self, lines=()):
+        self.lines = list(lines)
+        self.calls = 0
+
+    def read(self, image):
+        self.calls += 1
+        return OcrResult(list(self.lines), {"detection": 1.0, "classification": 0.0, "recognition": 1.0})
+
+    def recognize(self, image, quads):
+        return [("", 0.0) for _ in quads]
+
+
+class FakeFaces:
+    def __init__(self, faces=()):
+        self.faces = list(faces)
+
+    def detect(self, image, size=None):
+        return list(self.faces)
+
+
+class FakeEmbedder:
+    """Embeds every face as the same unit vector unless told otherwise."""
+
+    def __init__(self, vector=None):
+        self.vector = np.asarray(vector if vector is not None else [1.0, 0.0, 0.0], np.float32)
+
+    def embed(self, image, landmarks):
+        return self.vector / np.linalg.norm(self.vector)
+
+
+def fake_liveness_model(live_logit=4.0):
+    """A MiniFASNet stand-in: logits [attack, live, attack] regardless of the input (checked for shape)."""
+    def run(batch):
+        assert batch.shape == (1, 3, 80, 80) and batch.dtype == np.float32
+        return np.array([[0.0, live_logit, 0.0]], np.float32)
+    return run
+
+
+FACE_LANDMARKS = np.array([[60, 80], [100, 80], [80, 100], [64, 120], [96, 120]], np.float32)
+
+
+class FakeRegistry:
+    """Stands in for runtime.registry.ModelRegistry in tests that need no model."""
+
+    def __init__(self, ocr=None, faces=None, ready=True, embedder=None, live_logit=4.0):
+        self.ocr = ocr or FakeOcr()
+        self.faces = faces or FakeFaces([FaceBox((40, 50, 120, 150), 0.9, FACE_LANDMARKS)])
+        self.embedder = embedder or FakeEmbedder()
+        self.liveness = [(2.7, fake_liveness_model(live_logit)), (4.0, fake_liveness_model(live_logit))]
+        self.ready = ready
+
+    @property
+    def provider(self):
+        from verify_service.runtime.providers import Provider
+
+        return Provider.CPU
+
+    def describe(self):
+        return {"provider": "cpu", "models": {"ocr_det": {"name": "fake", "sha256": "0" * 64}}}
+
+
+def jpeg(width=320, height=200) -> bytes:
+    buf = io.BytesIO()
+    Image.fromarray(np.full((height, width, 3), 200, np.uint8)).save(buf, "JPEG")
+    return buf.getvalue()
+
+
+def pdf_bytes(pages=1, size=(620, 877)) -> bytes:
+    images = [Image.new("RGB", size, (255, 255, 255)) for _ in range(pages)]
+    buf = io.BytesIO()
+    images[0].save(buf, "PDF", resolution=75, save_all=True, append_images=images[1:])
+    return buf.getvalue()
+
+
+ENCRYPTED = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+             b"3 0 obj<</Filter/Standard/V 2/R 3/Length 128/P -4/O(0123456789abcdef0123456789abcdef)"
+             b"/U(0123456789abcdef0123456789abcdef)>>endobj\n"
+             b"trailer<</Root 1 0 R/Encrypt 3 0 R/ID[<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]>>\n%%EOF")
+
+
+def rows(*texts, x=100, start=100, step=60):
+    return [line(t, x, start + i * step, 30 * len(t)) for i, t in enumerate(texts)]
+
+
+# The front and back of a card as the OCR returns them (董兰, 1983-11-02, 北京市公安局海淀分局).
+FRONT = [
+    line("姓名", 60, 58, 44, 24), line("董兰", 150, 50, 60),
+    line("性别", 60, 116, 44, 24), line("男", 150, 108, 30), line("民族", 250, 116, 44, 24), line("汉", 335, 108, 30),
+    line("出生", 60, 174, 44, 24), line("1983年11月2日", 150, 166, 250),
+    line("住址", 60, 232, 44, 24), line("浙江省杭州市西湖区光明", 150, 224, 320), line("路30号2栋1101", 150, 266, 200),
+    line("公民身份号码", 60, 445, 130, 24), line("330106198311020751", 270, 438, 480),
+]
+EXPECTED_FRONT = {"name": "董兰", "sex": "男", "ethnicity": "汉", "birth_date": "1983-11-02",
+                  "address": "浙江省杭州市西湖区光明路30号2栋1101", "id_number": "330106198311020751"}
+
+BACK = [line("中华人民共和国", 245, 70, 400, 40), line("居民身份证", 230, 170, 460, 64),
+        line("签发机关", 175, 375, 88, 24), line("北京市公安局海淀分局", 300, 368, 280),
+        line("有效期限", 175, 440, 88, 24), line("2015.03.07-2035.03.07", 300, 433, 300)]
+
+# A 收入证明 letter's rows.
+LETTER = rows("收入证明", "兹证明马浩（身份证号：3702021986092860", "23）系我单位正式员工，自2020年2月起在运营部担任运营",
+              "经理职务，月收入（税前）为人民币5,200.00元（大写：", "伍仟贰佰元整），年收入约为人民币62,400.00元。",
+              "特此证明。", "单位名称：杭州青禾网络科技有限公司", "日期：2026年9月6日")
