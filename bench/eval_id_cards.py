@@ -11,14 +11,29 @@ from __future__ import annotations
 
 import argparse
 import collections
+import io
 import tempfile
 from pathlib import Path
+
+from PIL import Image
 
 from sample_docs import generate
 from verify_service import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
+
+def turned(path: Path, rotation: int) -> bytes:
+    """The image's bytes with the picture turned `rotation` degrees clockwise (as a phone held upright stores a
+    landscape card when it strips the EXIF orientation); the file as it is for 0."""
+    if rotation == 0:
+        return path.read_bytes()
+    ops = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
+    buf = io.BytesIO()
+    with Image.open(path) as image:
+        image.transpose(ops[rotation]).save(buf, "JPEG", quality=92)
+    return buf.getvalue()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,34 +43,45 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--photos", type=int, default=2)
     ap.add_argument("--seed", type=int, default=101)
     ap.add_argument("--min", type=float, default=0.97)
+    ap.add_argument("--rotations", default="0", help="comma-separated clockwise quarter-turns applied to every "
+                                                     "image (e.g. 0,90,180,270): a card shot with the phone upright")
     args = ap.parse_args(argv)
+    rotations = [int(r) for r in args.rotations.split(",")]
     client = create_app({"reference_date": generate.TODAY.isoformat()}).test_client()
     per_field: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
     per_variant: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    per_rotation: dict[int, list[int]] = collections.defaultdict(lambda: [0, 0])
     misses = []
     with tempfile.TemporaryDirectory() as tmp:
         images = generate.generate(Path(tmp), args.count, args.seed, args.photos)
-        for image in images:
+        for image, rotation in ((i, r) for i in images for r in rotations):
             expected = generate.json.loads(image.with_suffix(".json").read_text(encoding="utf-8"))
-            body = client.post("/v1/id-card", data={"image": (image.open("rb"), image.name)}).json
+            body = client.post("/v1/id-card", data={"image": (io.BytesIO(turned(image, rotation)), image.name)}).json
             got = {k: v["value"] for k, v in body.get("fields", {}).items()}
             variant = "scan" if expected["variant"] == "scan" else "photo"
+            per_rotation[rotation][1] += 1
+            turn = (rotation + expected.get("rotation", 0)) % 360  # some photos lie upside down already
+            per_rotation[rotation][0] += body.get("orientation", {}).get("rotation") == turn
             for name, want in expected["fields"].items():
                 hit = got.get(name) == want
                 per_field[name][0] += hit
                 per_field[name][1] += 1
                 per_variant[variant][0] += hit
                 per_variant[variant][1] += 1
+                per_variant[f"turned {rotation}"][0] += hit
+                per_variant[f"turned {rotation}"][1] += 1
                 if not hit:
-                    misses.append(f"{image.name}: {name} expected {want!r} got {got.get(name)!r}")
+                    misses.append(f"{image.name} turned {rotation}: {name} expected {want!r} got {got.get(name)!r}")
     print(f"{len(images)} images, {args.count} people, seed {args.seed}")
     print(f"{'field':20s} {'exact':>7s} {'of':>5s} {'rate':>7s}")
     for name, (hit, total) in per_field.items():
         print(f"{name:20s} {hit:7d} {total:5d} {hit / total:7.2%}")
     for variant, (hit, total) in per_variant.items():
         print(f"{'all fields, ' + variant:20s} {hit:7d} {total:5d} {hit / total:7.2%}")
-    hit = sum(h for h, _ in per_variant.values())
-    total = sum(t for _, t in per_variant.values())
+    for rotation, (hit, total) in sorted(per_rotation.items()):
+        print(f"{'rotation reported ' + str(rotation):20s} {hit:7d} {total:5d} {hit / total:7.2%}")
+    hit = per_variant["scan"][0] + per_variant["photo"][0]
+    total = per_variant["scan"][1] + per_variant["photo"][1]
     print(f"{'all fields':20s} {hit:7d} {total:5d} {hit / total:7.2%}")
     for miss in misses:
         print("  miss:", miss)

@@ -357,17 +357,19 @@ def generate(out: Path, count: int, seed: int, photos_per_side: int = 1) -> list
         for side, card in (("front", front), ("back", back)):
             clean = Image.new("RGB", card.size, (255, 255, 255))
             clean.paste(card, mask=card.split()[3])
-            variants = [("scan", clean, None)]
+            variants = [("scan", clean, None, False)]
             for k in range(photos_per_side):
-                photo, homography = photograph(card, rng, upside_down=((i + k) % 5 == 4))
-                variants.append((f"photo{k}" if photos_per_side > 1 else "photo", photo, homography))
-            for variant, img, homography in variants:
+                upside_down = (i + k) % 5 == 4
+                photo, homography = photograph(card, rng, upside_down=upside_down)
+                variants.append((f"photo{k}" if photos_per_side > 1 else "photo", photo, homography, upside_down))
+            for variant, img, homography, upside_down in variants:
                 path = out / f"{stem}_{side}_{variant}.jpg"
                 img.save(path, quality=85)
                 exp = expected(person, side)
                 if side == "front":
                     exp["portrait_bbox"] = _map_box(portrait, homography)
                 exp["variant"] = variant
+                exp["rotation"] = 180 if upside_down else 0  # the card's turn in the picture, clockwise
                 path.with_suffix(".json").write_text(json.dumps(exp, ensure_ascii=False, indent=1) + "\n")
                 written.append(path)
     return written

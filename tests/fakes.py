@@ -35,10 +35,18 @@ class FakeOcr:
 
 
 class FakeFaces:
-    def __init__(self, faces=()):
+    """Returns scripted faces; with `min_side`, only on images at least that large (as SCRFD finds a tight crop
+    only once it is padded); records the detector input size of every call."""
+
+    def __init__(self, faces=(), min_side=None):
         self.faces = list(faces)
+        self.min_side = min_side
+        self.sizes = []
 
     def detect(self, image, size=None):
+        self.sizes.append(size)
+        if self.min_side is not None and min(image.shape[:2]) < self.min_side:
+            return []
         return list(self.faces)
 
 

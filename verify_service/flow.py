@@ -15,9 +15,9 @@ from verify_service.pipeline.common.imaging import decode_image
 from verify_service.pipeline.common.pages import load_pages
 from verify_service.pipeline.verify import VerifyResult
 
-PARTS = ("id_front", "selfie", "id_back", "income_proof")  # in the order they are decoded
+PARTS = ("id_front", "selfie", "id_back", "income_proof", "reference_photo")  # in the order they are decoded
 REQUIRED = ("id_front", "selfie")
-IMAGE_PARTS = ("id_front", "selfie", "id_back")
+IMAGE_PARTS = ("id_front", "selfie", "id_back", "reference_photo")
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def run_case(services: Any, parts: CaseParts, deadline: float | None = None,
              if "income_proof" in parts.files else None)
     decode_ms = (time.perf_counter() - t0) * 1000
     result = services.verifier.verify(images["id_front"], images["selfie"], images.get("id_back"),
-                                      parts.application, pages, deadline)
+                                      parts.application, pages, deadline, images.get("reference_photo"))
     body = result.to_dict()
     body["timings_ms"] = {"decode": round(decode_ms, 1), **body["timings_ms"],
                           "total": round((time.perf_counter() - t0) * 1000, 1)}

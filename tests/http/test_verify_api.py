@@ -41,8 +41,8 @@ def test_verify_shape(card_client):
     data = files(id_front=jpeg(), selfie=jpeg(), id_back=jpeg())
     data["application"] = '{"name": "董兰", "monthly_income": 9000}'
     body = card_client.post("/v1/verify", data=data).json
-    assert set(body) == {"request_id", "decision", "reasons", "id_card", "face_match", "liveness", "income_proof",
-                         "timings_ms", "runtime"}
+    assert set(body) == {"request_id", "decision", "reasons", "id_card", "face_match", "reference_match", "liveness",
+                         "income_proof", "timings_ms", "runtime"}
     assert body["id_card"]["front"]["fields"]["name"]["value"] == "董兰"
     assert body["income_proof"] is None and body["runtime"]["provider"] == "cpu"
     assert body["decision"] in ("pass", "review", "reject") and all(set(r) == {"code", "message"} for r in body["reasons"])

@@ -94,12 +94,15 @@ def portrait_from(app, path: Path) -> Image.Image:
     return generate.portrait_crop(photo, face.bbox)
 
 
-def verify(app, portrait: Image.Image, selfie: Path, seed: int, **extra) -> dict:
+def verify(app, portrait: Image.Image, selfie: Path | tuple[io.BytesIO, str], seed: int, turn: int = 0,
+           **extra) -> dict:
     rng = random.Random(seed)
     person = generate.make_person(rng)
     front, back = generate.card_photos(person, portrait, rng, upside_down=seed % 2 == 1)
+    if turn:  # the phone held upright: the picture turned `turn` degrees clockwise
+        front = front.rotate(-turn, expand=True)
     data = {"id_front": (jpeg(front), "front.jpg"), "id_back": (jpeg(back), "back.jpg"),
-            "selfie": upload(selfie), **extra}
+            "selfie": upload(selfie) if isinstance(selfie, Path) else selfie, **extra}
     r = post(app.test_client(), "/v1/verify", data)
     assert r.status_code == 200, r.json
     body = r.json
@@ -119,6 +122,7 @@ def test_verify_live_selfie_of_the_card_holder_passes(real_app):
     assert body["face_match"]["match"] is True and body["liveness"]["is_live"] is True
     assert set(body["timings_ms"]) >= {"id_front", "id_back", "portrait_face", "selfie_face", "liveness", "total"}
     assert body["runtime"]["provider"] == "cpu" and "face_rec" in body["runtime"]["models"]
+    assert body["reference_match"] is None and "reference_face" not in body["timings_ms"]
 
 
 @pytest.mark.parametrize("portrait, selfie, seed", [("img1", "img2", 11), ("img6", "img7", 12), ("img8", "img9", 13)])
@@ -127,6 +131,14 @@ def test_verify_same_person_is_never_rejected_for_the_face(real_app, portrait, s
     assert "FACE_MISMATCH" not in codes(body)
     assert body["face_match"]["band"] in ("match", "review")
     assert body["decision"] in ("pass", "review")
+
+
+@pytest.mark.parametrize("turn", [90, 270])
+def test_verify_a_card_shot_in_portrait_mode_passes_its_holder(real_app, turn):
+    body = verify(real_app, portrait_from(real_app, LIVENESS / "image_T1.jpg"), LIVENESS / "image_T1.jpg", 20, turn)
+    front = body["id_card"]["front"]
+    assert front["orientation"]["rotation"] == turn and front["portrait"]["found"] is True
+    assert body["face_match"]["match"] is True and body["decision"] == "pass", body["reasons"]
 
 
 @pytest.mark.parametrize("portrait, selfie, seed", [("img1", "img3", 14), ("img6", "img8", 15),
@@ -157,3 +169,54 @@ def test_verify_declared_data_mismatch(real_app):
     body = verify(real_app, portrait_from(real_app, LIVENESS / "image_T1.jpg"), LIVENESS / "image_T1.jpg", 10,
                   application='{"id_number": "11010519491231002X"}')
     assert codes(body) == ["APPLICATION_MISMATCH"] and body["decision"] == "review"
+
+
+@pytest.fixture(scope="module")
+def tight_crops():
+    """kind -> image -> PNG bytes: bench/eval_face_crops.py's crops (cut with OpenCV's YuNet, not the service's
+    detector) of a few photos; `chip_tight` is the chip photo with the face 70% of its width."""
+    from bench.eval_face_crops import DET_SCORE, YUNET, detect_main_face, make_crops, png
+
+    if not (SHARED / YUNET).is_file():
+        pytest.skip(f"../shared/{YUNET} is not beside the repo")
+    cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+    detector = cv2.FaceDetectorYN.create(str(SHARED / YUNET), "", (320, 320), DET_SCORE, 0.3, 5000)
+    out: dict = {"aligned112": {}, "chip_tight": {}}
+    for name in ("img2", "img3", "img11"):
+        image = cv2.imread(str(FACES / f"{name}.jpg"))
+        face = detect_main_face(detector, image)
+        out["aligned112"][name] = png(make_crops(image, face)[0]["aligned112"])
+        out["chip_tight"][name] = png(make_crops(image, face, chip_face_width=0.7)[0]["chip102x126"])
+    return out
+
+
+def test_verify_with_a_reference_photo_of_the_card_holder(real_app, tight_crops):
+    reference = (io.BytesIO(tight_crops["chip_tight"]["img11"]), "chip.png")
+    body = verify(real_app, portrait_from(real_app, FACES / "img1.jpg"), FACES / "img2.jpg", 11,
+                  reference_photo=reference)
+    ref = body["reference_match"]
+    assert ref["match"] is True and ref["band"] == "match" and ref["similarity"] >= ref["threshold"]
+    assert ref["faces"][0] == body["face_match"]["faces"][0]  # the same selfie face, found once
+    assert ref["faces"][1]["found"] is True and ref["faces"][1]["tight_crop"] is True
+    assert set(ref) == set(body["face_match"]) and "reference_face" in body["timings_ms"]
+    assert "FACE_MISMATCH" not in codes(body) and body["decision"] in ("pass", "review")
+
+
+def test_verify_with_a_reference_photo_of_someone_else_is_rejected(real_app, tight_crops):
+    reference = (io.BytesIO(tight_crops["chip_tight"]["img3"]), "chip.png")
+    body = verify(real_app, portrait_from(real_app, FACES / "img1.jpg"), FACES / "img2.jpg", 11,
+                  reference_photo=reference)
+    assert body["face_match"]["band"] in ("match", "review")  # the card portrait is the selfie's person
+    assert body["reference_match"]["match"] is False and body["reference_match"]["band"] == "no_match"
+    mismatch = [r["message"] for r in body["reasons"] if r["code"] == "FACE_MISMATCH"]
+    assert len(mismatch) == 1 and mismatch[0].startswith("selfie against the reference photo: similarity ")
+    assert body["decision"] == "reject"
+
+
+def test_verify_with_a_tight_crop_selfie_leaves_liveness_unknown(real_app, tight_crops):
+    selfie = (io.BytesIO(tight_crops["aligned112"]["img2"]), "selfie.png")
+    body = verify(real_app, portrait_from(real_app, FACES / "img1.jpg"), selfie, 11)
+    assert body["face_match"]["faces"][0]["tight_crop"] is True and body["face_match"]["match"] is True
+    assert body["liveness"]["is_live"] is None
+    assert body["liveness"]["reason"] == "the face fills the photo: no background for the liveness model"
+    assert "LIVENESS_UNKNOWN" in codes(body) and body["decision"] == "review"

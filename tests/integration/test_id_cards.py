@@ -31,6 +31,7 @@ def test_sample_card_is_read_exactly(real_client, image: Path):
     assert r.status_code == 200, r.json
     body = r.json
     assert body["side"] == expected["side"]
+    assert body["orientation"]["rotation"] == expected["rotation"]
     assert {k: v["value"] for k, v in body["fields"].items()} == expected["fields"]
     statuses = {c["code"]: c["status"] for c in body["checks"]}
     if expected["side"] == "front":
@@ -57,3 +58,50 @@ def test_a_photo_with_no_card_reads_nothing(real_client):
     photo = Path(skimage.__file__).parent / "data" / "chelsea.png"
     body = post(real_client, "/v1/id-card", {"image": (io.BytesIO(photo.read_bytes()), "cat.png")}).json
     assert body["side"] is None and body["fields"] == {} and body["checks"] == []
+
+
+def turned_jpeg(path: Path, rotation: int) -> bytes:
+    """The photo turned `rotation` degrees clockwise, as a phone held upright stores it without EXIF."""
+    from PIL import Image
+
+    ops = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
+    buf = io.BytesIO()
+    with Image.open(path) as image:
+        image.transpose(ops[rotation]).save(buf, "JPEG", quality=92)
+    return buf.getvalue()
+
+
+def rotate_box_cw(box, size, rotation):
+    """A box of the upright photo in the pixels of the photo turned `rotation` degrees clockwise."""
+    import numpy as np
+
+    w, h = size
+    pts = np.array([[box[0], box[1]], [box[2], box[3]]], float)
+    for _ in range(rotation // 90):
+        pts = np.stack([h - 1 - pts[:, 1], pts[:, 0]], axis=1)
+        w, h = h, w
+    return [pts[:, 0].min(), pts[:, 1].min(), pts[:, 0].max(), pts[:, 1].max()]
+
+
+TURNED = ["card001_front_photo.jpg", "card002_back_photo.jpg", "card004_front_scan.jpg", "card006_back_scan.jpg"]
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+@pytest.mark.parametrize("name", TURNED)
+def test_cards_turned_a_quarter_or_half_are_read_exactly(real_client, name, rotation):
+    from PIL import Image
+
+    image = SAMPLES / "id_cards" / name
+    expected = expected_of(image)
+    body = post(real_client, "/v1/id-card", {"image": (io.BytesIO(turned_jpeg(image, rotation)), name)}).json
+    assert body["orientation"]["rotation"] == (rotation + expected["rotation"]) % 360
+    assert body["side"] == expected["side"]
+    assert {k: v["value"] for k, v in body["fields"].items()} == expected["fields"]
+    if expected["side"] == "front":
+        with Image.open(image) as opened:
+            size = opened.size
+        photo = rotate_box_cw(expected["portrait_bbox"], size, rotation)
+        assert body["portrait"]["found"] is True and share_inside(body["portrait"]["bbox"], photo) > 0.8
+        # the OCR boxes are reported in the uploaded (turned) photo's pixels
+        number = next(c for c in body["checks"] if c["code"] == "ID_NUMBER_CHECKSUM")
+        assert number["status"] == "pass"

@@ -75,3 +75,14 @@ def test_faces_that_cannot_be_judged_are_unknown(face, reason):
 def test_head_pose_of_a_frontal_face():
     yaw, roll = head_pose(FACE_LANDMARKS)
     assert yaw == pytest.approx(0.0) and roll == pytest.approx(0.0)
+
+
+def test_a_tight_crop_is_unknown_not_a_guess():
+    # Found only on a padded copy (matching.FaceMatcher.tight_face): no scene around the face for the 2.7x and
+    # 4.0x crops. The reason comes first: such a face also touches the photo's edge.
+    face = FaceBox((4.0, 0.0, 112.0, 112.0), 0.87, FACE_LANDMARKS - np.array([26, 36], np.float32), tight_crop=True)
+    result = checker().check(np.full((112, 112, 3), 128, np.uint8), face)
+    assert result.to_dict() == {"face_found": True, "score": None, "is_live": None, "threshold": 0.5,
+                                "reason": "the face fills the photo: no background for the liveness model",
+                                "bbox": [4, 0, 112, 112]}
+    assert checker().check(IMAGE, FaceBox(FACE.bbox, FACE.score, FACE.landmarks, tight_crop=True)).score is None

@@ -1,11 +1,23 @@
 """The verification's reasons and decision, with fake engines: which finding leads to which reason."""
 
 import datetime as dt
+import io
 
 import numpy as np
 import pytest
 
-from tests.fakes import BACK, FACE_LANDMARKS, FRONT, LETTER, FakeEmbedder, FakeFaces, FakeOcr, fake_liveness_model, line
+from tests.fakes import (
+    BACK,
+    FACE_LANDMARKS,
+    FRONT,
+    LETTER,
+    FakeEmbedder,
+    FakeFaces,
+    FakeOcr,
+    fake_liveness_model,
+    jpeg,
+    line,
+)
 from verify_service.errors import InvalidParameter
 from verify_service.pipeline.decision.policy import Policy
 from verify_service.pipeline.documents.cn_id_card.reader import IdCardReader
@@ -30,12 +42,13 @@ class SideOcr(FakeOcr):
 FRONT_LINES, BACK_LINES = list(FRONT), list(BACK)
 
 
-def verifier(front_lines=FRONT, back_lines=BACK, live_logit=4.0, faces=(FACE,), embed_b=None):
+def verifier(front_lines=FRONT, back_lines=BACK, live_logit=4.0, faces=(FACE,), embed_b=None, embedder=None,
+             face_detector=None):
     global FRONT_LINES, BACK_LINES
     FRONT_LINES, BACK_LINES = list(front_lines), list(back_lines)
     reader = IdCardReader(SideOcr(), FakeFaces(faces), lambda: dt.date(2026, 11, 1))
-    embedder = FakeEmbedder() if embed_b is None else SequenceEmbedder(embed_b)
-    matcher = FaceMatcher(FakeFaces(faces), embedder, FaceThresholds("far_1e-3", 0.3, 0.2))
+    embedder = embedder or (FakeEmbedder() if embed_b is None else SequenceEmbedder(embed_b))
+    matcher = FaceMatcher(face_detector or FakeFaces(faces), embedder, FaceThresholds("far_1e-3", 0.3, 0.2))
     live = LivenessChecker([(2.7, fake_liveness_model(live_logit)), (4.0, fake_liveness_model(live_logit))])
     return Verifier(reader, matcher, live, Policy(), None, lambda: {"provider": "cpu", "models": {}})
 
@@ -183,3 +196,80 @@ def test_swapped_sides_are_reported_not_crashed():
     assert codes(result)[:1] == ["ID_SIDE_MISMATCH"]
     assert "NO_FACE_ID" in codes(result) and result.decision.value == "review"
     assert result.to_dict()["id_card"]["front"]["side"] == "back"
+
+
+REFERENCE, NO_FACE = 7, 9  # top-left green values that mark a reference photo, and a photo without a face
+
+
+def marked(mark):
+    """A photo whose top-left pixel says what it is (a padded copy repeats it, so the mark survives the retry)."""
+    img = IMAGE.copy()
+    img[0, 0, 1] = mark
+    return img
+
+
+class MarkedEmbedder:
+    """The reference photo embeds as the given vector; the selfie and the card portrait as the unit x vector."""
+
+    def __init__(self, reference):
+        self.reference = np.asarray(reference, np.float32)
+
+    def embed(self, image, landmarks):
+        v = self.reference if image[0, 0, 1] == REFERENCE else np.array([1.0, 0.0], np.float32)
+        return v / np.linalg.norm(v)
+
+
+class MarkedFaces(FakeFaces):
+    """Finds the scripted face in every photo but a marked faceless one."""
+
+    def detect(self, image, size=None):
+        return [] if image[0, 0, 1] == NO_FACE else super().detect(image, size)
+
+
+def test_without_a_reference_photo_reference_match_is_null():
+    result = verifier().verify(IMAGE, IMAGE)
+    assert result.reference_match is None and result.to_dict()["reference_match"] is None
+    assert "reference_face" not in result.timings_ms
+
+
+def test_reference_photo_of_the_same_person_is_reported_and_passes():
+    result = verifier(embedder=MarkedEmbedder([1.0, 0.1])).verify(IMAGE, IMAGE, reference=marked(REFERENCE))
+    assert codes(result) == [] and result.decision.value == "pass"
+    body = result.to_dict()
+    assert body["reference_match"] == {
+        "similarity": 0.995, "match": True, "band": "match", "threshold": 0.3, "review_band": [0.2, 0.3],
+        "operating_point": "far_1e-3",
+        "faces": [{"found": True, "bbox": [300, 150, 430, 310], "det_score": 0.9}] * 2}
+    assert body["face_match"]["similarity"] == 1.0 and "reference_face" in result.timings_ms
+
+
+@pytest.mark.parametrize("reference, code, decision, message", [
+    ([0.0, 1.0], "FACE_MISMATCH", "reject",
+     "selfie against the reference photo: similarity 0.000 is below 0.2 (far_1e-3)"),
+    ([0.25, 0.968], "FACE_UNCERTAIN", "review",
+     "selfie against the reference photo: similarity 0.250 is in the review band 0.2-0.3 (far_1e-3)"),
+])
+def test_reference_photo_bands(reference, code, decision, message):
+    result = verifier(embedder=MarkedEmbedder(reference)).verify(IMAGE, IMAGE, reference=marked(REFERENCE))
+    assert codes(result) == [code] and result.decision.value == decision
+    assert result.reasons[0].message == message
+    assert result.to_dict()["face_match"]["match"] is True  # the card portrait still matches
+
+
+def test_reference_photo_without_a_face_is_reviewed():
+    result = verifier(face_detector=MarkedFaces([FACE])).verify(IMAGE, IMAGE, reference=marked(NO_FACE))
+    assert codes(result) == ["NO_FACE_REFERENCE"] and result.decision.value == "review"
+    assert result.reasons[0].message == "no face found in the reference photo"
+    body = result.to_dict()["reference_match"]
+    assert body["similarity"] is None and body["match"] is None and body["band"] is None
+    assert body["faces"][1] == {"found": False, "bbox": None, "det_score": None}
+
+
+def test_reference_photo_part_reaches_the_verifier(client):
+    def parts(*names):
+        return {part: (io.BytesIO(jpeg()), f"{part}.jpg") for part in names}
+
+    body = client.post("/v1/verify", data=parts("id_front", "selfie", "reference_photo")).json
+    assert body["reference_match"]["similarity"] == 1.0 and body["reference_match"]["faces"][1]["found"] is True
+    assert "reference_face" in body["timings_ms"]
+    assert client.post("/v1/verify", data=parts("id_front", "selfie")).json["reference_match"] is None

@@ -1,5 +1,6 @@
-"""Batch manifests: JSON Lines or CSV with a header; `case_id` plus file paths per part and an optional
-`application` object. Relative paths are relative to the manifest's folder."""
+"""Batch manifests: JSON Lines or CSV with a header; `case_id` plus file paths per part (`reference_photo`
+optional, like `id_back` and `income_proof`) and an optional `application` object. Relative paths are relative
+to the manifest's folder."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PARTS = ("id_front", "id_back", "selfie", "income_proof")
+PARTS = ("id_front", "id_back", "selfie", "income_proof", "reference_photo")
 REQUIRED_PARTS = ("id_front", "selfie")
 
 

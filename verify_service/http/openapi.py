@@ -60,12 +60,14 @@ SCHEMAS: dict[str, Any] = {
                    "quality": {"type": "object", "properties": {
                        "sharpness": NUM, "brightness": NUM, "glare_ratio": NUM, "blurry": {"type": "boolean"},
                        "too_dark": {"type": "boolean"}, "glare": {"type": "boolean"}}},
-                   "orientation": {"type": "object", "required": ["angle", "upside_down"], "properties": {
-                       "angle": NUM, "upside_down": {"type": "boolean"}}},
+                   "orientation": {"type": "object", "required": ["angle", "upside_down", "rotation"], "properties": {
+                       "angle": NUM, "upside_down": {"type": "boolean"}, "rotation": {"enum": [0, 90, 180, 270]}}},
+                   "card_quad": _nullable({"type": "array", "minItems": 4, "maxItems": 4, "items": {
+                       "type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}}),
                    "timings_ms": TIMINGS}},
     "Face": {"type": "object", "required": ["found", "bbox", "det_score"], "additionalProperties": False,
              "properties": {"found": {"type": "boolean"}, "bbox": _nullable(BBOX), "det_score": _nullable(NUM),
-                            "faces": {"type": "integer"}}},
+                            "faces": {"type": "integer"}, "tight_crop": {"type": "boolean"}}},
     "FaceMatch": {"type": "object", "additionalProperties": False,
                   "required": ["similarity", "match", "band", "threshold", "review_band", "operating_point", "faces"],
                   "properties": {
@@ -97,15 +99,16 @@ SCHEMAS: dict[str, Any] = {
                             "date", "amount", "page"]}},
                         "pages": {"type": "integer", "minimum": 1}, "timings_ms": TIMINGS}},
     "Verify": {"type": "object", "additionalProperties": False,
-               "required": ["decision", "reasons", "id_card", "face_match", "liveness", "income_proof", "timings_ms",
-                            "runtime"],
+               "required": ["decision", "reasons", "id_card", "face_match", "reference_match", "liveness",
+                            "income_proof", "timings_ms", "runtime"],
                "properties": {
                    "request_id": STR, "case_id": STR,
                    "decision": {"enum": ["pass", "review", "reject"]},
                    "reasons": {"type": "array", "items": _ref("Reason")},
                    "id_card": {"type": "object", "required": ["front", "back"], "properties": {
                        "front": _ref("IdCard"), "back": _nullable(_ref("IdCard"))}},
-                   "face_match": _ref("FaceMatch"), "liveness": _ref("Liveness"),
+                   "face_match": _ref("FaceMatch"), "reference_match": _nullable(_ref("FaceMatch")),
+                   "liveness": _ref("Liveness"),
                    "income_proof": _nullable(_ref("IncomeProof")), "timings_ms": TIMINGS,
                    "runtime": {"type": "object", "required": ["provider", "models"], "properties": {
                        "provider": {"enum": ["cpu", "cuda"]}, "models": {"type": "object"}}}}},
@@ -155,6 +158,8 @@ def document() -> dict:
                                   "Liveness"),
             "/v1/verify": _post("The whole KYC verification",
                                 {"id_front": _file(image), "id_back": _file(image), "selfie": _file(image),
+                                 "reference_photo": _file(image + ": the chip's photo or an identity database's, "
+                                                          "matched against the selfie as well"),
                                  "income_proof": _file(image + " or PDF"),
                                  "application": {"type": "string", "description":
                                                  'JSON text: {"name", "id_number", "monthly_income"}'}},

@@ -71,11 +71,13 @@ class OcrResult:
 
 @dataclass(frozen=True)
 class FaceBox:
-    """A detected face: box [x1, y1, x2, y2] in image pixels, detector score and 5 landmarks."""
+    """A detected face: box [x1, y1, x2, y2] in image pixels, detector score and 5 landmarks; `tight_crop` when it
+    was found only on the photo padded with a border (the face fills the photo: there is no scene around it)."""
 
     bbox: tuple[float, float, float, float]
     score: float
     landmarks: np.ndarray | None = None
+    tight_crop: bool = False
 
     @property
     def width(self) -> float:

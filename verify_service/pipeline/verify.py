@@ -1,6 +1,6 @@
-"""The whole KYC verification: ID card front (and back), selfie face match and liveness, an income proof and
-the declared data, run stage by stage under a deadline; reasons come from decision.reasons, the decision from
-the policy."""
+"""The whole KYC verification: ID card front (and back), selfie face match and liveness, an optional reference
+photo (the chip's or an identity database's) matched against the selfie too, an income proof and the declared
+data, run stage by stage under a deadline; reasons come from decision.reasons, the decision from the policy."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ class VerifyResult:
     income_proof: dict | None
     timings_ms: dict[str, float]
     runtime: dict = field(default_factory=dict)
+    reference_match: FaceComparison | None = None  # the selfie against the reference photo, when one was sent
 
     def to_dict(self) -> dict:
         """JSON form (request_id is added by the caller)."""
@@ -47,6 +48,7 @@ class VerifyResult:
             "reasons": [r.to_dict() for r in self.reasons],
             "id_card": {"front": self.front.to_dict(), "back": self.back.to_dict() if self.back else None},
             "face_match": self.face_match.to_dict(),
+            "reference_match": self.reference_match.to_dict() if self.reference_match else None,
             "liveness": self.liveness.to_dict(),
             "income_proof": self.income_proof,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
@@ -84,9 +86,10 @@ class Verifier:
 
     def verify(self, front: np.ndarray, selfie: np.ndarray, back: np.ndarray | None = None,
                application: Application | None = None, income_proof: list[np.ndarray] | None = None,
-               deadline: float | None = None) -> VerifyResult:
+               deadline: float | None = None, reference: np.ndarray | None = None) -> VerifyResult:
         """One application end to end; past `deadline` (a time.monotonic() value) it stops with Timeout between
-        stages rather than keep a worker busy for an answer nobody waits for."""
+        stages rather than keep a worker busy for an answer nobody waits for. A `reference` photo is matched
+        against the same selfie face as the card portrait is."""
         t0 = time.perf_counter()
 
         def check_deadline(stage: str) -> None:
@@ -103,13 +106,17 @@ class Verifier:
         check_deadline("the portrait")
         portrait_hint = front_result.portrait.bbox if front_result.portrait else None
         portrait, portrait_ms = _timed(self.matcher.portrait_face, front, portrait_hint,
-                                       front_result.orientation.upside_down)
+                                       front_result.orientation.rotation)
         check_deadline("the back of the card")
         # The front's birth date lets the back's validity rule check the span against the age at issue.
         birth_field = front_result.fields.get("birth_date")
         birth = dt.date.fromisoformat(birth_field.value) if birth_field and birth_field.value else None
         back_result, back_ms = (_timed(self.id_reader.read, back, Side.BACK, birth) if back is not None
                                 else (None, 0.0))
+        reference_face, reference_ms = None, 0.0
+        if reference is not None:
+            check_deadline("the reference photo")
+            (reference_face, _), reference_ms = _timed(self.matcher.selfie_face, reference)
         (selfie_face, live, liveness_ms), selfie_ms = (selfie_job.result() if selfie_job
                                                        else _timed(self._selfie, selfie))
         income, income_ms = None, 0.0
@@ -121,7 +128,9 @@ class Verifier:
                                        card_name.value if card_name else None,
                                        card_number.value if card_number else None)
         comparison = self.matcher.compare(selfie_face, portrait)
-        reasons = findings.case_reasons(front_result, back_result, comparison, live, application)
+        reference_match = (self.matcher.compare(selfie_face, reference_face) if reference_face is not None
+                           else None)
+        reasons = findings.case_reasons(front_result, back_result, comparison, live, application, reference_match)
         if income is not None:
             reasons += findings.income_reasons(income, application, self.income_tolerance)
         timings = {"id_front": front_ms, "portrait_face": portrait_ms, "selfie_face": selfie_ms - liveness_ms,
@@ -130,6 +139,8 @@ class Verifier:
             timings["id_back"] = back_ms
         if income is not None:
             timings["income_proof"] = income_ms
+        if reference_face is not None:
+            timings["reference_face"] = reference_ms
         timings["total"] = (time.perf_counter() - t0) * 1000
         return VerifyResult(self.policy.decide(reasons), reasons, front_result, back_result, comparison, live,
-                            income.to_dict() if income else None, timings, self.runtime_info())
+                            income.to_dict() if income else None, timings, self.runtime_info(), reference_match)

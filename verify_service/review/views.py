@@ -35,7 +35,7 @@ from verify_service.review import overlay
 from verify_service.store.cases import REVIEW_DECISIONS, CaseStore
 
 bp = Blueprint("review", __name__, url_prefix="/review", template_folder="templates", static_folder="static")
-IMAGE_PARTS = ("id_front", "id_back", "selfie", "income_proof")
+IMAGE_PARTS = ("id_front", "id_back", "selfie", "reference_photo", "income_proof")
 
 
 def store() -> CaseStore:
@@ -168,6 +168,8 @@ def image(request_id: str, part: str):
             png = overlay.card_overlay(data, lines, card.get("fields", {}), portrait)
         elif part == "selfie":
             png = overlay.face_overlay(data, result["face_match"]["faces"][0]["bbox"])
+        elif part == "reference_photo" and result.get("reference_match"):
+            png = overlay.face_overlay(data, result["reference_match"]["faces"][1]["bbox"])
         else:
             png = overlay.face_overlay(data, None)
     except OSError:

@@ -51,14 +51,16 @@ class Row:
 
 @dataclass(frozen=True)
 class PageOrientation:
-    """The page's skew in degrees (clockwise as seen in the image) and whether it lies upside down."""
+    """The page's skew in degrees (clockwise as seen in the image), whether it lies upside down, and its
+    quarter-turn in the uploaded image (0, 90, 180 or 270 degrees clockwise; set by readers that turn pages)."""
 
     angle: float
     upside_down: bool
+    rotation: int = 0
 
     def to_dict(self) -> dict:
         """JSON form for results."""
-        return {"angle": round(self.angle, 1), "upside_down": self.upside_down}
+        return {"angle": round(self.angle, 1), "upside_down": self.upside_down, "rotation": self.rotation}
 
 
 def page_orientation(lines: Sequence[OcrLine]) -> PageOrientation:

@@ -26,6 +26,7 @@ DEFAULT_ACTIONS: dict[ReasonCode, Decision] = {
     ReasonCode.FACE_UNCERTAIN: Decision.REVIEW,
     ReasonCode.NO_FACE_SELFIE: Decision.REVIEW,
     ReasonCode.NO_FACE_ID: Decision.REVIEW,
+    ReasonCode.NO_FACE_REFERENCE: Decision.REVIEW,
     ReasonCode.MULTIPLE_FACES: Decision.REVIEW,
     ReasonCode.LIVENESS_UNKNOWN: Decision.REVIEW,
     ReasonCode.FIELD_UNREADABLE: Decision.REVIEW,

@@ -24,8 +24,9 @@ RETAKE_FLAWS = ("blurry", "too_dark", "glare")  # quality flags worth telling th
 
 
 def case_reasons(front: IdCardResult, back: IdCardResult | None, faces: FaceComparison, live: LivenessResult,
-                 application: Application) -> list[Reason]:
-    """Every finding on the card, the faces and the declared data that stands between this case and a pass."""
+                 application: Application, reference: FaceComparison | None = None) -> list[Reason]:
+    """Every finding on the card, the faces (and the reference photo, when one was sent) and the declared data
+    that stands between this case and a pass."""
     reasons: list[Reason] = []
     if front.side is Side.BACK:
         reasons.append(Reason(R.ID_SIDE_MISMATCH, "id_front shows the back of the card"))
@@ -36,6 +37,8 @@ def case_reasons(front: IdCardResult, back: IdCardResult | None, faces: FaceComp
         reasons += card_reading_reasons(card, label)
     reasons += check_reasons([c for card, _ in cards for c in card.checks], front)
     reasons += face_reasons(faces, live)
+    if reference is not None:
+        reasons += reference_reasons(reference)
     reasons += application_reasons(front, application)
     return reasons
 
@@ -100,6 +103,23 @@ def face_reasons(faces: FaceComparison, live: LivenessResult) -> list[Reason]:
     elif live.is_live is None and selfie.found:
         reasons.append(Reason(R.LIVENESS_UNKNOWN, f"liveness could not be judged: {live.reason}"))
     return reasons
+
+
+def reference_reasons(reference: FaceComparison) -> list[Reason]:
+    """The selfie against the reference photo (the chip's or an identity database's): the same bands as against
+    the card portrait; a missing selfie face is face_reasons' finding, not repeated here."""
+    _, photo = reference.faces
+    if not photo.found:
+        return [Reason(R.NO_FACE_REFERENCE, "no face found in the reference photo")]
+    t = reference.thresholds
+    if reference.band is MatchBand.NO_MATCH:
+        return [Reason(R.FACE_MISMATCH, f"selfie against the reference photo: similarity {reference.similarity:.3f} "
+                                        f"is below {t.reject} ({t.operating_point})")]
+    if reference.band is MatchBand.REVIEW:
+        return [Reason(R.FACE_UNCERTAIN, f"selfie against the reference photo: similarity "
+                                         f"{reference.similarity:.3f} is in the review band {t.reject}-{t.match} "
+                                         f"({t.operating_point})")]
+    return []
 
 
 def application_reasons(front: IdCardResult, application: Application) -> list[Reason]:

@@ -3,8 +3,8 @@
 Two models look at the face with different context (2.7x and 4.0x the face box), each crop centred on the face
 and shifted back inside the image rather than padded, resized to 80x80, BGR, raw 0..255 values, NCHW. Each model's
 logits are soft-maxed, the two probability vectors added, and the live score is the summed probability of class 1
-divided by 2. A face the models cannot judge (too small, cut by the image edge, turned too far) is `unknown` with
-a reason, never a score.
+divided by 2. A face the models cannot judge (too small, cut by the image edge, turned too far, or filling the
+whole photo so that there is no context for the 2.7x and 4.0x crops) is `unknown` with a reason, never a score.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import numpy as np
 from verify_service.pipeline.types import FaceBox
 
 Runner = Callable[[np.ndarray], np.ndarray]
+TIGHT_CROP = "the face fills the photo: no background for the liveness model"
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,10 @@ class LivenessChecker:
 
     def unjudgeable(self, image: np.ndarray, face: FaceBox) -> str | None:
         """Why this face cannot be judged, or None."""
+        # A tight crop (found only on a padded copy) has no scene around the face: the crops would be mostly the
+        # face itself, shifted inside the photo, and the models were never shown such an input.
+        if face.tight_crop:
+            return TIGHT_CROP
         h, w = image.shape[:2]
         if min(face.width, face.height) < self.min_face:
             return f"face too small ({face.width:.0f}x{face.height:.0f} px, need {self.min_face})"

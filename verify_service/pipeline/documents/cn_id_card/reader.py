@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from verify_service.pipeline.common.imaging import fit_within
 from verify_service.pipeline.common.layout import PageOrientation, Row, read_rows, region_right_of
-from verify_service.pipeline.documents.cn_id_card import checks
+from verify_service.pipeline.documents.cn_id_card import checks, geometry
 from verify_service.pipeline.documents.cn_id_card.parse import ParsedCard, parse_card
 from verify_service.pipeline.signals import quality
 from verify_service.pipeline.types import Check, FaceBox, FaceDetector, Field, OcrLine, Side, TextReader
@@ -59,6 +59,7 @@ class IdCardResult:
     orientation: PageOrientation
     lines: list[OcrLine] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
+    card: geometry.CardQuad | None = None  # the card's outline in the uploaded image, when found
 
     def to_dict(self) -> dict:
         """The contract's ID card result (request_id is added by the caller)."""
@@ -69,6 +70,7 @@ class IdCardResult:
             "checks": [c.to_dict() for c in self.checks],
             "quality": self.quality,
             "orientation": self.orientation.to_dict(),
+            "card_quad": self.card.to_list() if self.card is not None else None,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }
         if self.side is Side.FRONT:
@@ -95,11 +97,21 @@ class IdCardReader:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         image, scale = fit_within(image, self.max_side)
+        upload_height = image.shape[0]
         timings["resize"] = (time.perf_counter() - t0) * 1000
         ocr = self.ocr.read(image)
         timings.update(ocr.timings_ms)
+        # A card shot with the phone held upright: its lines run top to bottom. Turn the photo a quarter and read
+        # again; the line classifier's upside-down vote then tells 90 from 270.
+        turned = geometry.vertical_share(ocr.lines) > 0.5
+        if turned:
+            image = geometry.turn_cw(image)
+            ocr = self.ocr.read(image)
+            for stage, ms in ocr.timings_ms.items():
+                timings[stage] = timings.get(stage, 0.0) + ms
         t0 = time.perf_counter()
         rows, orientation = read_rows(ocr.lines)
+        orientation = replace(orientation, rotation=geometry.quarter_turn(turned, orientation.upside_down))
         parsed = parse_card(rows, side)
         timings["parsing"] = (time.perf_counter() - t0) * 1000
         t0 = time.perf_counter()
@@ -119,11 +131,22 @@ class IdCardReader:
             t0 = time.perf_counter()
             portrait = self.find_portrait(image, orientation)
             if portrait.bbox is not None:
-                portrait.bbox = [round(v / scale) for v in portrait.bbox]
+                box = geometry.box_before_turn(portrait.bbox, upload_height) if turned else portrait.bbox
+                portrait.bbox = [round(v / scale) for v in box]
             timings["portrait"] = (time.perf_counter() - t0) * 1000
-        lines = [OcrLine(ln.box / scale, ln.text, ln.score, ln.upside_down) for ln in ocr.lines]
+        t0 = time.perf_counter()
+        quad = geometry.find_card_quad(image, ocr.lines)
+        timings["card"] = (time.perf_counter() - t0) * 1000
+
+        def upload_pixels(points: np.ndarray) -> np.ndarray:
+            """Working-image points in the uploaded image's pixels."""
+            pts = geometry.points_before_turn(points, upload_height) if turned else points
+            return (pts / scale).astype(np.float32)
+
+        lines = [OcrLine(upload_pixels(ln.box), ln.text, ln.score, ln.upside_down) for ln in ocr.lines]
+        card = geometry.CardQuad(upload_pixels(quad.corners), quad.aspect) if quad is not None else None
         return IdCardResult(parsed.side, parsed.fields, found_checks, portrait, quality.measure(image), orientation,
-                            lines, timings)
+                            lines, timings, card)
 
     def _reread_missing(self, image: np.ndarray, lines: list[OcrLine], rows: list[Row],
                         orientation: PageOrientation, parsed: ParsedCard) -> ParsedCard | None:

@@ -1,50 +1,157 @@
-"""工资条: a payslip; its gross pay is the monthly income."""
+"""工资条: a payslip, as a horizontal table (a header row of items over one row of values, or one row per
+month), a vertical 项目 | 金额 table, or "label: value" lines; the employer as a title or sign-off line.
+
+`monthly_income` is the gross pay (应发) of the most recent month it shows; `issue_date` is its pay date (发放
+日期, else the date the table was made or printed)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
+from verify_service.pipeline.common.dates import iso_date
+from verify_service.pipeline.common.table import Table, read_table
 from verify_service.pipeline.documents.income.text import (
-    COMPANY,
     PageField,
     PageText,
-    as_field,
-    first,
+    as_amount,
+    as_company,
+    as_date,
+    as_person,
+    date_before,
     id_after_label,
-    last_cn_date,
+    labelled,
+    last_date,
     money,
-    row_value,
 )
 from verify_service.pipeline.types import MISSING, Field
 
+GROSS = ("应发工资", "应发合计", "应发金额", "应发总额", "应发数", "税前工资", "税前收入", "工资总额", "应付工资",
+         "收入合计", "工资合计", "应发")
+NET = ("实发工资", "实发金额", "实发合计", "实发数", "实领工资", "实领金额", "实际发放", "实发", "实领", "税后工资")
+VOCABULARY = {
+    "name": ("姓名", "员工姓名"),
+    "month": ("月份", "工资月份", "所属月份", "发放月份", "年月", "期间"),
+    "gross": GROSS,
+    "net": NET,
+    "employee_no": ("工号", "员工编号", "编号"),
+    "basic": ("基本工资", "岗位工资", "基础工资"),
+    "deduction": ("社保", "社会保险", "公积金", "住房公积金", "个税", "个人所得税", "代扣个税", "养老保险", "医疗保险",
+                  "失业保险", "扣款合计", "代扣合计"),
+}
+PAY_DATE_LABELS = ("发放日期", "发薪日期", "发薪日", "支付日期", "发放时间")
+MADE_DATE_LABELS = ("制表日期", "打印日期", "制单日期", "日期")
+_MONTH = re.compile(r"(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*月?")
+
+
+def _month(text: str | None) -> str | None:
+    """YYYY-MM from a month cell or title (2026-09, 2026年9月, 2026.09)."""
+    if not text:
+        return None
+    m = _MONTH.search(text.replace(" ", ""))
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    return f"{m.group(1)}-{int(m.group(2)):02d}"
+
+
+def _table(pages: Sequence[PageText]) -> tuple[Table, int] | None:
+    """The payslip's horizontal table: a header naming pay items, and the value row(s) under it."""
+    for page in pages:
+        for anchor_key, anchor in (("month", re.compile(r"^\s*" + _MONTH.pattern)),
+                                   ("name", re.compile(r"^[\u4e00-\u9fff·]{2,6}$")),
+                                   ("gross", re.compile(r"\d"))):
+            table = read_table(page.rows, VOCABULARY, anchor_key, anchor)
+            if table is not None and table.has("gross") and table.records:
+                return table, page.page
+    return None
+
 
 def parse(pages: Sequence[PageText]) -> dict[str, Field]:
-    """Fields of a payslip: the gross pay is the monthly income."""
-    gross = as_field(row_value(pages, "应发工资") or row_value(pages, "应发合计") or row_value(pages, "应发"), money)
-    net = as_field(row_value(pages, "实发工资") or row_value(pages, "实发金额") or row_value(pages, "实发"), money)
-    month = as_field(first(pages, r"(?:工资月份|所属月份|月份)[:：]?(\d{4})[-年.](\d{1,2})", 0),
-                   lambda s: "{}-{:02d}".format(*map(int, re.findall(r"\d+", s)[-2:])))
+    """Fields of a payslip: its gross pay is the monthly income."""
+    found = _table(pages)
+    gross: Field = MISSING
+    net: Field = MISSING
+    month: Field = MISSING
+    name: Field = MISSING
+    if found is not None:
+        table, on_page = found
+        # the most recent month's row when the table has one row per month, else its (last) row
+        latest = max(table.records, key=lambda r: (_month(r.get("month")) or "", r.cy))
+        value = as_amount(latest.get("gross") or "")
+        if value is not None:
+            gross = PageField(value, latest.score, on_page)
+        value = as_amount(latest.get("net") or "")
+        if value is not None:
+            net = PageField(value, latest.score, on_page)
+        if _month(latest.get("month")):
+            month = PageField(_month(latest.get("month")), latest.score, on_page)
+        person = as_person(latest.get("name") or "")
+        if person:
+            name = PageField(person, latest.score, on_page)
+    if gross.value is None:
+        gross = labelled(pages, GROSS, as_amount, below=1)
+    if net.value is None:
+        net = labelled(pages, NET, as_amount, below=1)
+    if name.value is None:
+        name = labelled(pages, VOCABULARY["name"], as_person, below=1)
+    if name.value is None:
+        name = _addressee(pages)
     if month.value is None:
-        month = as_field(first(pages, r"(\d{4})年(\d{1,2})月(?:份)?工资", 0),
-                       lambda s: "{}-{:02d}".format(*map(int, re.findall(r"\d+", s)[:2])))
-    employer = MISSING
-    for page in pages:
-        for row in page.rows[:4]:
-            m = COMPANY.search(re.sub(r"\s+", "", row.text))
-            if m:
-                employer = PageField(m.group(0), row.score, page.page)
+        month = labelled(pages, VOCABULARY["month"], _month, below=1)
+    if month.value is None:
+        for page in pages:
+            m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?(?:工资|薪资|薪酬)", page.joined)
+            if m and iso_date(m.group(1), m.group(2), "1"):
+                month = PageField(f"{m.group(1)}-{int(m.group(2)):02d}", page.score, page.page)
                 break
-        if employer.value is not None:
-            break
+    issue = labelled(pages, PAY_DATE_LABELS, as_date, below=1)
+    if issue.value is None:
+        issue = date_before(pages, "发放|发薪|支付|入账")
+    if issue.value is None:
+        issue = labelled(pages, MADE_DATE_LABELS, as_date, below=1)
+    if issue.value is None:
+        issue = last_date(pages)
     return {
-        "name": as_field(row_value(pages, "姓名"), lambda s: "".join(re.findall(r"[\u4e00-\u9fff·]", s)) or None),
+        "name": name,
         "id_number": id_after_label(pages),
-        "employer": employer,
+        "employer": _employer(pages),
         "monthly_income": gross,
         "annual_income": MISSING,
-        "issue_date": last_cn_date(pages),
+        "issue_date": issue,
         "pay_month": month,
         "gross_pay": gross,
         "net_pay": net,
     }
+
+
+def _addressee(pages: Sequence[PageText]) -> Field:
+    """The employee a payslip mail greets (尊敬的X：, X，您好, 收件人：X)."""
+    for page in pages:
+        m = re.search(r"(?:尊敬的|亲爱的|收件人[:：]?|致[:：])([\u4e00-\u9fff·]{2,8})", page.joined) or \
+            re.search(r"([\u4e00-\u9fff·]{2,4})(?:先生|女士)?[，,]?(?:您好|你好)", page.joined)
+        if m:
+            person = as_person(m.group(1))
+            if person:
+                return PageField(person, page.score, page.page)
+    return MISSING
+
+
+def _employer(pages: Sequence[PageText]) -> Field:
+    """The employer: a labelled one, else the title line, else the sign-off (the last organisation named)."""
+    hit = labelled(pages, ("单位名称", "公司名称", "发放单位", "用人单位", "工作单位"), as_company, below=1)
+    if hit.value is not None:
+        return hit
+    if pages:
+        for row in pages[0].rows[:3]:
+            name = as_company(row.text)
+            if name:
+                return PageField(name, row.score, pages[0].page)
+    for page in reversed(pages):
+        for row in reversed(page.rows):
+            name = as_company(row.text)
+            if name and not name.endswith("银行"):
+                return PageField(name, row.score, page.page)
+    return MISSING
+
+
+__all__ = ["money", "parse"]

@@ -20,7 +20,7 @@ from verify_service.pipeline.common.layout import read_rows
 from verify_service.pipeline.documents.income import certificate, payslip, statement
 from verify_service.pipeline.documents.income.checks import income_checks
 from verify_service.pipeline.documents.income.seal import Seal, find_seals
-from verify_service.pipeline.documents.income.text import PageText
+from verify_service.pipeline.documents.income.text import PageText, simplified
 from verify_service.pipeline.types import MISSING, Check, Field, TextReader
 
 KINDS = ("income_certificate", "payslip", "bank_statement", "unknown")
@@ -56,10 +56,13 @@ def classify(pages: Sequence[PageText]) -> str:
     """The document kind by the words that only it uses."""
     text = "".join(p.joined for p in pages)
     scores = {
-        "income_certificate": 3 * ("收入证明" in text) + ("兹证明" in text) + ("特此证明" in text),
-        "payslip": 3 * bool(re.search("工资条|工资单|薪资单|薪酬单", text)) + ("应发" in text) + ("实发" in text),
-        "bank_statement": 3 * bool(re.search("交易明细|银行流水|对账单|账户明细", text))
-                          + ("余额" in text) + ("摘要" in text),
+        "income_certificate": 3 * bool(re.search("收入证明|工资证明|在职证明|收入情况证明", text))
+                              + sum(w in text for w in ("兹证明", "特此证明", "兹有", "月收入", "年收入")),
+        "payslip": 3 * bool(re.search("工资条|工资单|薪资单|薪酬单|工资表|薪资表|薪资明细|工资明细|薪酬明细"
+                                      "|工资发放", text))
+                   + sum(w in text for w in ("应发", "实发", "实领", "税前工资", "工资总额", "个人所得税", "个税")),
+        "bank_statement": 3 * bool(re.search("交易明细|银行流水|对账单|账户明细|交易流水|账户流水|流水明细", text))
+                          + sum(w in text for w in ("余额", "摘要", "对方户名", "交易金额", "借贷")),
     }
     kind, best = max(scores.items(), key=lambda kv: kv[1])
     return kind if best >= 2 else "unknown"
@@ -117,7 +120,7 @@ class IncomeReader:
         for index, image in enumerate(pages, start=1):
             work, scale = fit_within(image, self.max_side)
             t0 = time.perf_counter()
-            rows, _ = read_rows(self.ocr.read(drop_red(work)).lines)
+            rows, _ = read_rows(simplified(self.ocr.read(drop_red(work)).lines))
             timings["ocr"] += (time.perf_counter() - t0) * 1000
             texts.append(PageText(index, rows))
             t0 = time.perf_counter()

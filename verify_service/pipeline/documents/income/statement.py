@@ -1,59 +1,185 @@
-"""银行流水: a bank statement; the monthly income is the mean of its salary credits per month."""
+"""银行流水: a bank statement of any of the common banks' column sets: separate 收入/支出 (存入/支取, 贷方/借方)
+columns, one signed 交易金额 column, or an amount with a 借/贷 flag; with or without 交易时间, 币别, 渠道, 网点,
+对方户名/账号 and 附言; over several pages with or without the header repeated.
+
+A credit is salary when its 摘要 or 附言 says so (代发工资, 工资, 代发, 批量代发, 薪资 ...) or when an organisation pays
+it in two or more months at a steady amount; bonus credits (奖金, 绩效, 年终) are listed with `"kind": "bonus"`
+and left out of the income. `monthly_income` is the mean, over the months that have salary, of the salary
+credited in each; `issue_date` is the print date (None when the statement prints none)."""
 
 from __future__ import annotations
 
+import difflib
 import re
+import statistics
+from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from verify_service.pipeline.common import amounts
 from verify_service.pipeline.common.dates import iso_date
+from verify_service.pipeline.common.table import Column, Record, read_table
 from verify_service.pipeline.documents.income.text import (
-    DATE_ISO,
     PageText,
-    as_field,
-    first,
+    as_company,
+    as_date,
+    as_person,
     id_after_label,
+    labelled,
+    money,
 )
 from verify_service.pipeline.types import MISSING, Field
 
+VOCABULARY = {
+    "date": ("交易日期", "记账日期", "入账日期", "日期", "交易日"),
+    "time": ("交易时间", "时间"),
+    "desc": ("摘要", "交易摘要", "业务摘要", "交易类型", "交易说明", "业务类型"),
+    "memo": ("附言", "备注", "交易附言", "用途"),
+    "credit": ("收入", "收入金额", "存入", "存入金额", "贷方", "贷方金额", "贷方发生额", "转入金额"),
+    "debit": ("支出", "支出金额", "支取", "支取金额", "借方", "借方金额", "借方发生额", "转出金额"),
+    "amount": ("交易金额", "金额", "发生额", "交易额"),
+    "flag": ("借贷", "借贷标志", "借贷方向", "收支", "收支标志", "方向"),
+    "balance": ("余额", "账户余额", "联机余额", "可用余额", "本次余额"),
+    "counterparty": ("对方户名", "对方名称", "对方信息", "对方账户名", "交易对方", "对手方", "对方账户", "对方"),
+    "currency": ("币别", "币种"),
+    "channel": ("渠道", "交易渠道", "网点", "交易网点"),
+}
+HOLDER_LABELS = ("账户名称", "客户姓名", "客户名称", "账户名", "户名", "户主", "姓名")
+PRINT_DATE_LABELS = ("打印日期", "打印时间", "出具日期", "制单日期", "开具日期", "生成日期", "查询日期")
+_DATE = re.compile(r"(\d{4})\s*[-./年]?\s*(\d{1,2})\s*[-./月]?\s*(\d{1,2})")
+_ANCHOR = re.compile(r"^\s*\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|^\s*20\d{6}(?!\d)")
+_SALARY = re.compile("代发工资|工资|代发|批量代发|薪资|代发薪|薪金|薪酬|发薪")
+_BONUS = re.compile("奖金|绩效|年终奖|年终|季度奖|提成")
+_AMOUNT = re.compile(r"[+\-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|[+\-]?\d+\.\d{1,2}|[+\-]?\d+")
+STEADY = 0.35  # an organisation's credits count as salary when they stay within this share of their median
+MIN_SALARY = 500.0  # yuan: smaller recurring credits (refunds, interest) are not salary
+
+
+def _date(text: str | None) -> str | None:
+    """The ISO date at the start of a date cell."""
+    if not text:
+        return None
+    m = _DATE.search(text.replace(" ", ""))
+    return iso_date(*m.groups()) if m else None
+
+
+def _amount(text: str | None) -> Decimal | None:
+    """The signed amount in a cell."""
+    if not text:
+        return None
+    m = _AMOUNT.search(text.replace(" ", ""))
+    if not m:
+        return None
+    value = money(m.group(0).lstrip("+"))
+    return None if value is None else Decimal(str(value))
+
+
+def _credit(record: Record, signed: bool) -> Decimal | None:
+    """The amount credited by a row, or None for a debit or a row that says neither."""
+    if "credit" in record.cells or "debit" in record.cells:
+        value = _amount(record.get("credit"))
+        return abs(value) if value else None
+    raw = record.get("amount")
+    value = _amount(raw)
+    if value is None or value == 0:
+        return None
+    flag = record.get("flag")
+    if flag:
+        if re.search("贷|收|存|入", flag):
+            return abs(value)
+        return None
+    if value < 0 or (raw or "").strip().startswith("-"):
+        return None
+    # unsigned amounts are credits only in a statement that marks its debits with a minus
+    return value if signed or (raw or "").strip().startswith("+") else None
+
+
+def _rows(pages: Sequence[PageText]) -> list[tuple[int, Record]]:
+    """Every transaction row of the statement's table, page by page (a page without its own header continues
+    the previous page's columns)."""
+    rows: list[tuple[int, Record]] = []
+    columns: list[Column] | None = None
+    for page in pages:
+        table = read_table(page.rows, VOCABULARY, "date", _ANCHOR, columns=columns)
+        if table is None:
+            continue
+        columns = table.columns
+        rows += [(page.page, r) for r in table.records if _date(r.get("date"))]
+    return rows
+
+
+def _organisation(counterparty: str | None) -> str | None:
+    """A key for a counterparty that is an organisation (its first Chinese characters, so that a name cut off
+    in one row still meets itself in another), or None for a person, a bank or nothing."""
+    chars = "".join(re.findall(r"[\u4e00-\u9fff]", counterparty or ""))
+    if len(chars) < 6 or "银行" in chars:
+        return None
+    if as_company(chars) is None and not re.search("有限|股份|集团|公司|研究|大学|医院|学校|事务所", chars):
+        return None
+    return chars
+
+
+def _same_payer(a: str, b: str) -> bool:
+    """Two readings of one organisation's name: OCR may drop or change a character, a cell may cut it off."""
+    match = difflib.SequenceMatcher(None, a, b).find_longest_match(0, len(a), 0, len(b))
+    return match.size >= min(6, len(a), len(b))
+
+
+def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
+    """Salary and bonus credits: {date, amount, page, confidence, kind: salary | bonus}."""
+    rows = _rows(pages)
+    signed = any((r.get("amount") or "").strip().startswith("-") for _, r in rows)
+    credits: list[dict[str, Any]] = []
+    for page, record in rows:
+        amount = _credit(record, signed)
+        date = _date(record.get("date"))
+        if amount is None or date is None:
+            continue
+        words = (record.get("desc") or "") + (record.get("memo") or "")
+        payer = _organisation(record.get("counterparty"))
+        credits.append({"date": date, "amount": float(amount), "page": page, "confidence": record.score,
+                        "words": words, "payer": payer})
+    out = []
+    by_payer: dict[str, list[dict]] = defaultdict(list)
+    for credit in credits:
+        if _BONUS.search(credit["words"]):
+            out.append({**credit, "kind": "bonus"})
+        elif _SALARY.search(credit["words"]):
+            out.append({**credit, "kind": "salary"})
+        elif credit["payer"]:
+            key = next((k for k in by_payer if _same_payer(k, credit["payer"])), credit["payer"])
+            by_payer[key].append(credit)
+    # An organisation whose credits are steady salary-sized amounts over two or more months pays a salary; so
+    # does one that already pays a salary the words name, when the amount is like that salary.
+    known = {c["payer"]: c["amount"] for c in out if c["kind"] == "salary" and c["payer"]}
+    for payer, paid in by_payer.items():
+        salary = next((amount for name, amount in known.items() if _same_payer(name, payer)), None)
+        median = salary or statistics.median(c["amount"] for c in paid)
+        steady = [c for c in paid if abs(c["amount"] - median) <= STEADY * median and c["amount"] >= MIN_SALARY]
+        if len({c["date"][:7] for c in steady}) >= (1 if salary else 2):
+            out += [{**c, "kind": "salary"} for c in steady]
+    out.sort(key=lambda c: (c["page"], c["date"]))
+    return [{k: v for k, v in c.items() if k not in ("words", "payer")} for c in out]
+
 
 def parse(pages: Sequence[PageText]) -> tuple[dict[str, Field], list[dict]]:
-    """Fields of a bank statement and its salary credits (代发工资 / 工资 rows), averaged per month."""
-    credits: list[dict[str, Any]] = []
-    for page in pages:
-        for row in page.rows:
-            text = re.sub(r"\s+", "", row.text)
-            date = DATE_ISO.match(text)
-            if not date or not re.search("工资|代发|薪", text):
-                continue
-            rest = text[date.end():]
-            amount = re.search(r"\+\d{1,3}(?:[,，]\d{3})*(?:\.\d{2})|\+\d+\.\d{2}", rest)
-            if not amount:
-                continue
-            value = amounts.parse_digits(amount.group(0).lstrip("+"))
-            iso = iso_date(*date.groups())
-            if value is not None and iso:
-                credits.append({"date": iso, "amount": float(value), "page": page.page, "confidence": row.score})
+    """Fields of a bank statement and its salary and bonus credits."""
+    credits = credits_of(pages)
     by_month: dict[str, Decimal] = {}
     for credit in credits:
-        month = credit["date"][:7]
-        by_month[month] = by_month.get(month, Decimal(0)) + Decimal(str(credit["amount"]))
-    monthly = MISSING
-    salary = MISSING
+        if credit["kind"] == "salary":
+            month = credit["date"][:7]
+            by_month[month] = by_month.get(month, Decimal(0)) + Decimal(str(credit["amount"]))
+    monthly: Field = MISSING
+    salary: Field = MISSING
     if by_month:
         average = (sum(by_month.values(), Decimal(0)) / len(by_month)).quantize(Decimal("0.01"))
-        confidence = float(min(c["confidence"] for c in credits))
+        confidence = float(min(c["confidence"] for c in credits if c["kind"] == "salary"))
         monthly = Field(float(average), confidence)
         salary = Field({m: float(v) for m, v in sorted(by_month.items())}, confidence)
-    name = as_field(first(pages, r"(?:户名|客户名称|姓名)[:：]([\u4e00-\u9fff·]{2,5}?)(?:证件|账号|卡号|币种|$)"))
-    issue = as_field(first(pages, r"打印日期[:：]?(\d{4})年(\d{1,2})月(\d{1,2})日", 0),
-                   lambda s: iso_date(*re.findall(r"\d+", s)[:3]))
-    if issue.value is None:
-        issue = as_field(first(pages, r"至(\d{4}-\d{1,2}-\d{1,2})"), lambda s: iso_date(*re.split(r"-", s)))
-    fields = {"name": name, "id_number": id_after_label(pages), "employer": MISSING, "monthly_income": monthly,
-              "annual_income": MISSING, "issue_date": issue, "salary_by_month": salary}
+    fields = {"name": labelled(pages, HOLDER_LABELS, as_person, below=0), "id_number": id_after_label(pages),
+              "employer": MISSING, "monthly_income": monthly, "annual_income": MISSING,
+              "issue_date": labelled(pages, PRINT_DATE_LABELS, as_date, below=1), "salary_by_month": salary}
     for credit in credits:
         credit.pop("confidence")
     return fields, credits

@@ -5,18 +5,46 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from verify_service.pipeline.common import amounts
 from verify_service.pipeline.common.dates import iso_date
 from verify_service.pipeline.common.layout import Row
 from verify_service.pipeline.documents.cn_id_card import idnumber
-from verify_service.pipeline.types import MISSING, Field
+from verify_service.pipeline.types import MISSING, Field, OcrLine
 
 DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+# Any full date a document prints: 2026年10月8日, 2026-10-08, 2026.10.08, 2026/10/08 (not inside a longer number).
+DATE_ANY = re.compile(r"(?<!\d)(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./](\d{1,2})[-./](\d{1,2}))"
+                      r"(?:(?!\d)|(?=\d{1,2}:\d{2}))")  # a time may follow with its space lost
 MONEY = r"([+\-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|[+\-]?\d+(?:\.\d{1,2})?)"
-COMPANY = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团|银行|研究院|大学|医院)")
+_MONEY_ONLY = re.compile(r"^[¥￥]?\s*" + MONEY + r"\s*(?:元|圆)?$")
+COMPANY_SUFFIX = ("有限责任公司|股份有限公司|有限公司|集团有限公司|集团|分公司|公司|银行|研究院|研究所|大学|学院"
+                  "|医院|学校|事务所|工厂|商行|合作社")
+_LEGAL_FORM = r"(?:[（(](?:普通合伙|特殊普通合伙|有限合伙|集团)[）)])?"
+COMPANY = re.compile(rf"[\u4e00-\u9fff][\u4e00-\u9fff（）()]{{1,29}}?(?:{COMPANY_SUFFIX}){_LEGAL_FORM}")
+_COMPANY_ONLY = re.compile(rf"^[\u4e00-\u9fff][\u4e00-\u9fff（）()]{{1,29}}?(?:{COMPANY_SUFFIX}){_LEGAL_FORM}$")
+# Words that make a string a label, a heading or a sentence rather than a person's name.
+_NOT_A_NAME = re.compile("姓名|工号|部门|岗位|职务|日期|月份|金额|工资|合计|证明|单位|公司|银行|身份|号码|账号"
+                         "|户名|编号|地址|电话|先生|女士|同志|员工|本人|收入|证件|币种|期间|明细|摘要|余额|发放"
+                         "|项目|备注|时间|主题|发件|收件|抄送")
+# What may follow a name in a sentence or a row: a label, a title, the verb of the sentence, a bracket.
+_AFTER_NAME = re.compile("先生|女士|同志|小姐|系|为|是|在|自|于|现|任|担任|身份|性别|工号|部门|职务|岗位|证件"
+                         "|账号|卡号|币种|时间|日期|主题|，|,|：|:|您好|你好")
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,3}·[\u4e00-\u9fff]{1,6}$")
+
+
+# Traditional forms the recogniser sometimes returns for the simplified characters mainland documents print.
+_TRADITIONAL = str.maketrans("廈東門國華貿龍電銀長廣興際業發實資單號報證務標農滙匯陽雲灣"
+                             "態區縣鎮濟產設計劃費財傳網絡軟體樂",
+                             "厦东门国华贸龙电银长广兴际业发实资单号报证务标农汇汇阳云湾"
+                             "态区县镇济产设计划费财传网络软体乐")
+
+
+def simplified(lines: Sequence[OcrLine]) -> list[OcrLine]:
+    """OCR lines with traditional look-alikes mapped to the simplified characters the document prints."""
+    return [replace(ln, text=ln.text.translate(_TRADITIONAL)) for ln in lines]
 
 
 @dataclass(frozen=True)
@@ -48,6 +76,67 @@ class PageText:
     @property
     def score(self) -> float:
         return float(min((r.score for r in self.rows), default=0.0))
+
+
+def dates_in(text: str) -> list[tuple[str, int, int]]:
+    """Every real full date in a text, as (ISO date, start, end)."""
+    out = []
+    for m in DATE_ANY.finditer(text):
+        y, mo, d = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+        iso = iso_date(y, mo, d)
+        if iso:
+            out.append((iso, m.start(), m.end()))
+    return out
+
+
+def as_date(text: str) -> str | None:
+    """The date a label's value states, or None."""
+    found = dates_in(text)
+    if found:
+        return found[0][0]
+    # 20261028, as some banks print it (a time may follow with its space lost)
+    compact = re.match(r"\s*(20\d{2})(\d{2})(\d{2})(?:(?!\d)|(?=\d{1,2}:\d{2}))", text)
+    return iso_date(*compact.groups()) if compact else None
+
+
+def as_company(text: str) -> str | None:
+    """An organisation's name (ending in 有限公司, 集团, 银行, ...) at the start of a value, or None."""
+    compact = re.sub(r"[\s_＿]+", "", text).replace("(", "（").replace(")", "）").lstrip("（")
+    m = COMPANY.match(compact)
+    if not m:
+        return None
+    name = m.group(0)
+    # the company's full name runs to the last suffix in the value (…有限公司 rather than …公司 inside it)
+    longer = _COMPANY_ONLY.match(compact)
+    return longer.group(0) if longer else name
+
+
+def as_person(text: str) -> str | None:
+    """A person's name (2-4 Chinese characters, or a name with a middle dot) at the start of a value, or None:
+    never a label, a heading or a sentence. The name ends where a label, a title (先生, 女士) or the sentence
+    (系, 为, 在 ...) begins."""
+    compact = re.sub(r"[\s_＿]+", "", text)
+    m = re.match(r"[\u4e00-\u9fff·]{2,12}", compact)
+    if not m:
+        return None
+    candidate = m.group(0)
+    if "·" in candidate:
+        return candidate if _NAME.match(candidate) else None
+    for size in (2, 3, 4):
+        head, rest = candidate[:size], candidate[size:]
+        if not _NAME.match(head) or _NOT_A_NAME.search(head):
+            continue
+        if not rest or _AFTER_NAME.match(rest):
+            return head
+    return None
+
+
+def as_amount(text: str) -> float | None:
+    """A value that is an amount of money and nothing else (¥12,000.00, 12000元), or None."""
+    m = _MONEY_ONLY.match(re.sub(r"\s+", "", text).replace("人民币", "").replace("RMB", ""))
+    if not m:
+        return None
+    return money(m.group(1))
 
 
 def money(text: str) -> float | None:
@@ -84,27 +173,70 @@ def as_field(hit: tuple[str, int, float] | None, convert: Callable[[str], object
     return MISSING if value is None else PageField(value, hit[2], hit[1])
 
 
+ID_LABELS = "公民身份号码|身份证号码|身份证号|身份证件号码|证件号码|证件号|身份证"
+_STANDALONE_ID = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+
+
+def _plausible_id(number: str) -> bool:
+    """A number that can be an ID number: right checksum, a province, a real birth date."""
+    return (idnumber.is_checksum_valid(number) and idnumber.province_of(number) is not None
+            and idnumber.birth_date_of(number) is not None)
+
+
 def id_after_label(pages: Sequence[PageText]) -> Field:
-    """The ID number after 身份证号/证件号码 (it may wrap onto the next line), else anywhere."""
+    """The ID number after 身份证号/证件号码 (it may wrap onto the next line), else a standalone 18-character
+    number anywhere that is a plausible ID number (never one assembled from a run of amounts or dates)."""
     for page in pages:
         text = page.joined
-        for m in re.finditer("身份证号码|身份证号|证件号码|身份证", text):
-            found = idnumber.find_id_number(text[m.end():m.end() + 30])
+        for m in re.finditer(ID_LABELS, text):
+            # the characters an ID number (or OCR's look-alikes of its digits) can be made of, up to the first
+            # other one: a masked number (420106****9281) is no number, and the next field's digits are not its
+            value = re.match(r"[:：\s]*([0-9OoDQIlSBZGbXx×\s]{18,26})", text[m.end():])
+            found = idnumber.find_id_number(value.group(1)) if value else None
             if found:
                 return PageField(found, page.score, page.page)
     for page in pages:
-        found = idnumber.find_id_number(page.joined)
-        if found:
-            return PageField(found, page.score, page.page)
+        for row in page.rows:
+            for line in row.lines:  # one box at a time: neighbouring cells never make up a number
+                for m in _STANDALONE_ID.finditer(line.text.replace(" ", "")):
+                    number = m.group(0).upper()
+                    if _plausible_id(number):
+                        return PageField(number, line.score, page.page)
     return MISSING
 
 
-def last_cn_date(pages: Sequence[PageText]) -> Field:
-    """The last full date (年月日) in the document: where letters and payslips put their date."""
+def last_date(pages: Sequence[PageText], before: str = r"(?:自|从|入职|出生|期间|区间|查询)[^0-9]{0,4}$",
+              after: str = r"^(?:至|到|起|-|~)") -> Field:
+    """The last full date in the document (where letters sign and date): any written form; dates that are part
+    of a period, a start or a birth date (`before` matches the text before it, `after` the text after it) are
+    passed over."""
     best = None
     for page in pages:
-        for m in DATE_CN.finditer(page.joined):
-            iso = iso_date(*m.groups())
-            if iso:
-                best = PageField(iso, page.score, page.page)
+        text = page.joined
+        for iso, start, end in dates_in(text):
+            if re.search(before, text[max(0, start - 8):start]) or re.search(after, text[end:end + 2]):
+                continue
+            best = PageField(iso, page.score, page.page)
     return best or MISSING
+
+
+def date_before(pages: Sequence[PageText], words: str) -> Field:
+    """The first full date that one of `words` follows closely (2026年9月15日发放)."""
+    for page in pages:
+        text = page.joined
+        for iso, _, end in dates_in(text):
+            if re.match(rf"[^0-9]{{0,2}}(?:{words})", text[end:end + 6]):
+                return PageField(iso, page.score, page.page)
+    return MISSING
+
+
+def labelled(pages: Sequence[PageText], labels: Sequence[str], accept: Callable[[str], object | None],
+             below: int = 2) -> Field:
+    """A field from the first page where one of `labels` has a value `accept` takes (table.label_value)."""
+    from verify_service.pipeline.common.table import label_value
+
+    for page in pages:
+        hit = label_value(page.rows, labels, accept, below)
+        if hit is not None:
+            return PageField(hit[0], hit[1], page.page)
+    return MISSING

@@ -1,0 +1,37 @@
+"""The real OCR on income proofs of every development layout family (sample_docs/income_families.py), as a
+scan, a phone photo or a PDF: every field the document states, exactly, and nothing it does not state.
+
+The held-out families are never tested here: their figure comes from `python -m bench.eval_income_families`
+alone, so that nothing in the parsers is tuned on them."""
+
+import io
+
+import pytest
+
+from sample_docs import income_families as families
+from tests.conftest import post
+
+pytestmark = pytest.mark.integration
+VARIANTS = ("scan", "photo", "pdf")
+CASES = [(fam.name, VARIANTS[i % 3]) for i, fam in enumerate(families.families(held_out=False))]
+
+
+def test_the_development_families_cover_every_kind_and_hold_out_some():
+    dev = families.families(held_out=False)
+    held = families.families(held_out=True)
+    for kind in ("income_certificate", "payslip", "bank_statement"):
+        assert sum(f.kind == kind for f in dev) >= 4 and sum(f.kind == kind for f in held) >= 2
+    assert len(dev) + len(held) >= 16
+
+
+@pytest.mark.parametrize("family, variant", CASES)
+def test_development_family_is_read_exactly(real_client, family, variant):
+    doc = families.make(family, "test-7")
+    data, suffix = families.render(doc, variant)
+    expected = families.expected_for(doc, variant)
+    body = post(real_client, "/v1/income-proof", {"document": (io.BytesIO(data), "proof" + suffix)}).json
+    assert body["document_kind"] == expected["document_kind"]
+    got = {k: body["fields"][k]["value"] for k in expected["fields"]}
+    assert got == expected["fields"]
+    checks = {c["code"]: c["status"] for c in body["checks"]}
+    assert {k: checks[k] for k in expected["checks"]} == expected["checks"]

@@ -1,0 +1,314 @@
+"""Tables and key-value pairs from OCR geometry, for documents whose layout is not known in advance.
+
+A table is found by its header row (the row whose cells name the most columns of a vocabulary); column extents
+come from the header cells, each value row is anchored by a cell of its anchor column (a date, a month), and
+every other cell joins the nearest anchor above or below it (cells that wrap onto two lines stay in their
+record) and the column whose extent holds its centre. A key-value pair is a label followed by its value on the
+same line (after a colon), in the next cell of the row, or on the line below (a signature block)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from verify_service.pipeline.common.layout import PlacedLine, Row
+
+T = TypeVar("T")
+_PUNCT = re.compile(r"[\s:：()（）\[\]【】_＿|｜/／·.,，、;；\-—]+")
+# Text that follows a label before its value: a colon, a bracketed remark such as （盖章）, blanks to fill in.
+_LEAD = re.compile(r"^(?:[\s:：_＿]|[（(][^）)]{0,6}[）)])+")
+
+
+def normalise(text: str) -> str:
+    """Text without white space and punctuation, for comparing labels."""
+    return _PUNCT.sub("", text)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A piece of text with its extent in page coordinates (a whole OCR line or one token of it)."""
+
+    text: str
+    left: float
+    right: float
+    cy: float
+    height: float
+    score: float
+    merged: bool = False  # one of several tokens of one OCR line
+
+    @property
+    def cx(self) -> float:
+        return (self.left + self.right) / 2
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def join_wrapped(parts: Sequence[str]) -> str:
+    """A cell's pieces as one text: Chinese that wraps onto the next line joins without a space."""
+    out = ""
+    for part in parts:
+        if out and not (_cjk(out[-1]) and part and _cjk(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def _width(token: str) -> float:
+    """A token's width in CJK character widths (Latin letters and digits are about half as wide)."""
+    return sum(1.0 if _cjk(ch) else 0.55 for ch in token)
+
+
+def cells_of(line: PlacedLine) -> list[Cell]:
+    """A line as cells: tokens separated by white space (cells the detector merged into one box) are split, each
+    given its share of the line's width by character widths."""
+    tokens = line.text.split()
+    if len(tokens) <= 1:
+        return [Cell(line.text.strip(), line.left, line.right, line.cy, line.height, line.score)]
+    widths = [_width(t) for t in tokens]
+    gap = 1.0  # a space is about one character wide
+    total = sum(widths) + gap * (len(tokens) - 1)
+    unit = (line.right - line.left) / max(total, 1e-6)
+    cells, x = [], line.left
+    for token, w in zip(tokens, widths):
+        cells.append(Cell(token, x, x + w * unit, line.cy, line.height, line.score, merged=True))
+        x += (w + gap) * unit
+    return cells
+
+
+def row_cells(row: Row) -> list[Cell]:
+    """Every cell of a row, left to right."""
+    return sorted((c for line in row.lines for c in cells_of(line)), key=lambda c: c.left)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: the vocabulary key its header names (None when it names none) and its extent."""
+
+    key: str | None
+    label: str
+    left: float
+    right: float
+
+
+@dataclass
+class Record:
+    """One value row of a table: the text of each column it fills, keyed by vocabulary key (and by header label
+    for columns no key names), with the lowest OCR score among its cells."""
+
+    cells: dict[str, str] = field(default_factory=dict)
+    score: float = 1.0
+    cy: float = 0.0
+
+    def get(self, key: str) -> str | None:
+        return self.cells.get(key)
+
+
+@dataclass
+class Table:
+    """A header and the records under it, on one page."""
+
+    columns: list[Column]
+    records: list[Record]
+    header_cy: float
+
+    def has(self, key: str) -> bool:
+        return any(c.key == key for c in self.columns)
+
+
+def column_key(text: str, vocabulary: Mapping[str, Sequence[str]]) -> str | None:
+    """The vocabulary key a header cell names: the one whose longest synonym the cell's text equals or holds."""
+    norm = normalise(text)
+    if not norm or len(norm) > 12:
+        return None
+    best, best_len = None, 0
+    for key, synonyms in vocabulary.items():
+        for synonym in synonyms:
+            s = normalise(synonym)
+            if s and s in norm and len(s) > best_len:
+                best, best_len = key, len(s)
+    return best
+
+
+def split_cell(cell: Cell, pieces: Sequence[str]) -> list[Cell]:
+    """A cell cut into consecutive pieces of its text, each given its share of the width by character widths."""
+    total = sum(_width(p) for p in pieces) or 1.0
+    unit = (cell.right - cell.left) / total
+    out, x = [], cell.left
+    for piece in pieces:
+        w = _width(piece) * unit
+        out.append(Cell(piece, x, x + w, cell.cy, cell.height, cell.score, merged=True))
+        x += w
+    return out
+
+
+def _header_cells(row: Row, vocabulary: Mapping[str, Sequence[str]]) -> list[Cell]:
+    """A header row's cells: pieces of one header the detector split are joined (they overlap), and two headers
+    it merged into one box (应发工资社保个人) are cut where the second one's name begins."""
+    merged: list[Cell] = []
+    for cell in row_cells(row):
+        last = merged[-1] if merged else None
+        if last is not None and cell.left < last.right - 0.5 * min(cell.right - cell.left, last.right - last.left):
+            merged[-1] = Cell(last.text + cell.text, last.left, max(last.right, cell.right), last.cy,
+                              last.height, min(last.score, cell.score))
+            continue
+        merged.append(cell)
+    synonyms = sorted({normalise(s) for names in vocabulary.values() for s in names if len(normalise(s)) >= 2},
+                      key=len, reverse=True)
+    out: list[Cell] = []
+    for cell in merged:
+        text = normalise(cell.text)
+        whole = max((len(s) for s in synonyms if s in text), default=0)
+        cuts = sorted({text.find(s) for s in synonyms if text.find(s) > 0}) if whole < len(text) else []
+        cut = next((c for c in cuts if column_key(text[:c], vocabulary) and column_key(text[c:], vocabulary)), None)
+        out += split_cell(cell, [text[:cut], text[cut:]]) if cut else [cell]
+    return out
+
+
+_AMOUNTS = re.compile(r"[+\-]?\d{1,3}(?:,\d{3})*\.\d{2}|[+\-]?\d+\.\d{2}")
+
+
+def _value_cells(cells: Sequence[Cell], columns: Sequence[Column]) -> list[Cell]:
+    """A row's cells with amounts the detector merged into one box (27450.002470.50) cut apart when the box
+    spans several columns."""
+    out: list[Cell] = []
+    for cell in cells:
+        compact = cell.text.replace(" ", "")
+        amounts = _AMOUNTS.findall(compact)
+        spans = _column_of(cell.left + 1, columns) != _column_of(cell.right - 1, columns)
+        if len(amounts) >= 2 and "".join(amounts) == compact and spans:
+            out += split_cell(cell, amounts)
+        else:
+            out.append(cell)
+    return out
+
+
+def find_header(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]],
+                min_keys: int = 3) -> tuple[int, list[Column]] | None:
+    """The header row (its index and columns): the first row naming the most distinct vocabulary keys, at least
+    `min_keys` of them."""
+    best: tuple[int, int, list[Column]] | None = None
+    for index, row in enumerate(rows):
+        cells = _header_cells(row, vocabulary)
+        columns = [Column(column_key(c.text, vocabulary), c.text, c.left, c.right) for c in cells]
+        keys = {c.key for c in columns if c.key is not None}
+        if len(keys) >= min_keys and (best is None or len(keys) > best[0]):
+            best = (len(keys), index, columns)
+    return None if best is None else (best[1], best[2])
+
+
+def _column_of(x: float, columns: Sequence[Column]) -> int:
+    """The column whose extent (reaching halfway to its neighbours) holds x."""
+    for i in range(len(columns) - 1):
+        if x < (columns[i].right + columns[i + 1].left) / 2:
+            return i
+    return len(columns) - 1
+
+
+def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anchor_key: str,
+               anchor: re.Pattern, min_keys: int = 3, columns: Sequence[Column] | None = None) -> Table | None:
+    """The table on a page: its header (or, for a page that continues a table without repeating the header,
+    the given `columns`), and one record per cell of the anchor column that matches `anchor`."""
+    found = find_header(rows, vocabulary, min_keys)
+    if found is not None:
+        start, cols = found[0] + 1, found[1]
+        header_cy = rows[found[0]].cy
+    elif columns is not None:
+        start, cols, header_cy = 0, list(columns), float("-inf")
+    else:
+        return None
+    anchor_col = next((i for i, c in enumerate(cols) if c.key == anchor_key), None)
+    body = [_value_cells(row_cells(r), cols) for r in rows[start:]]
+    anchors: list[Cell] = []
+    for cells in body:
+        for cell in cells:
+            if anchor.search(cell.text) and (anchor_col is None or _column_of(cell.cx, cols) == anchor_col):
+                anchors.append(cell)
+                break
+    if not anchors:
+        return Table(cols, [], header_cy)
+    gaps = [b.cy - a.cy for a, b in itertools.pairwise(anchors)]
+    spacing = statistics.median(gaps) if gaps else 2.5 * anchors[0].height
+    reach = 0.6 * spacing
+    records = [Record(cy=a.cy) for a in anchors]
+    parts: list[list[tuple[int, Cell]]] = [[] for _ in anchors]
+    # A photo's perspective moves lower rows sideways against the header: each record's cells are placed after
+    # taking out its anchor cell's drift from the anchors' usual offset under their header cell.
+    offsets = [a.left - cols[anchor_col].left if anchor_col is not None else 0.0 for a in anchors]
+    usual = statistics.median(offsets)
+    shifts = [o - usual for o in offsets]
+    for cells in body:
+        if found is not None and len({column_key(c.text, vocabulary) for c in cells} - {None}) >= min_keys:
+            continue  # the header repeated further down
+        # A record that came from one merged OCR line with one token per column: assign tokens in order.
+        by_order = len(cells) == len(cols) and all(c.merged for c in cells)
+        for position, cell in enumerate(cells):
+            nearest = min(range(len(anchors)), key=lambda i: abs(anchors[i].cy - cell.cy))
+            if abs(anchors[nearest].cy - cell.cy) > reach:
+                continue
+            column = position if by_order else _column_of(cell.cx - shifts[nearest], cols)
+            parts[nearest].append((column, cell))
+    for record, assigned in zip(records, parts):
+        by_column: dict[int, list[Cell]] = {}
+        for col, cell in assigned:
+            by_column.setdefault(col, []).append(cell)
+        for col, cells in by_column.items():
+            text = join_wrapped([c.text for c in sorted(cells, key=lambda c: (round(c.cy / max(c.height, 1)), c.left))])
+            record.cells[cols[col].key or f"label:{normalise(cols[col].label)}"] = text
+        record.score = min((c.score for _, c in assigned), default=0.0)
+    return Table(cols, records, header_cy)
+
+
+# ---- key-value pairs ----
+
+# Words that make a label another party's or another date's: 对方户名 is not the account holder's 户名, 入职日期
+# is not the document's 日期.
+_OTHERS = r"(?<!对方|收款|付款|对手|入职|出生|起始|开始|生效|到期|截止|发件|收件)"
+
+
+def _after_label(text: str, label: str) -> str | None:
+    """The text after `label` in `text` (OCR may put spaces between its characters; a label that belongs to
+    another party or date does not count), with its colon, bracketed remark and fill-in blanks removed; None
+    when the label is not here."""
+    pattern = _OTHERS + r"\s*".join(map(re.escape, label))
+    m = re.search(pattern, text)
+    if m is None:
+        return None
+    return _LEAD.sub("", text[m.end():]).strip()
+
+
+def label_value(rows: Sequence[Row], labels: Sequence[str], accept: Callable[[str], T | None],
+                below: int = 2) -> tuple[T, float] | None:
+    """The first value `accept` takes for any of `labels` (in order of preference): after the label on its line,
+    in the next cell of its row, or on one of the `below` lines under it that start near the label; with the
+    value's OCR score."""
+    for label in labels:
+        for r, row in enumerate(rows):
+            for i, line in enumerate(row.lines):
+                rest = _after_label(line.text, label)
+                if rest is None:
+                    continue
+                if rest:
+                    value = accept(rest)
+                    if value is not None:
+                        return value, line.score
+                    continue  # the label's line goes on with something else: not this label's value
+                for nxt in row.lines[i + 1:i + 2]:
+                    value = accept(_LEAD.sub("", nxt.text.strip()))
+                    if value is not None:
+                        return value, nxt.score
+                for under in rows[r + 1:r + 1 + below]:
+                    if under.cy - row.cy > 3.5 * max(row.height, 1.0):
+                        break
+                    for cand in under.lines:
+                        if cand.left - line.left > 4 * line.height or cand.right < line.left:
+                            continue
+                        value = accept(_LEAD.sub("", cand.text.strip()))
+                        if value is not None:
+                            return value, cand.score
+    return None
