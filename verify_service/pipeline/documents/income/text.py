@@ -24,6 +24,8 @@ COMPANY_SUFFIX = ("有限责任公司|股份有限公司|有限公司|集团有�
                   "|医院|学校|事务所|工厂|商行|合作社")
 _LEGAL_FORM = r"(?:[（(](?:普通合伙|特殊普通合伙|有限合伙|集团)[）)])?"
 COMPANY = re.compile(rf"[\u4e00-\u9fff][\u4e00-\u9fff（）()]{{1,29}}?(?:{COMPANY_SUFFIX}){_LEGAL_FORM}")
+_LEGAL_NAME = re.compile(rf"[\u4e00-\u9fff][\u4e00-\u9fff（）()]{{1,29}}?(?:有限责任公司|股份有限公司|有限公司)"
+                         rf"{_LEGAL_FORM}")
 _COMPANY_ONLY = re.compile(rf"^[\u4e00-\u9fff][\u4e00-\u9fff（）()]{{1,29}}?(?:{COMPANY_SUFFIX}){_LEGAL_FORM}$")
 # Words that make a string a label, a heading or a sentence rather than a person's name.
 _NOT_A_NAME = re.compile("姓名|工号|部门|岗位|职务|日期|月份|金额|工资|合计|证明|单位|公司|银行|身份|号码|账号"
@@ -36,9 +38,9 @@ _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,3}·[\u4e00-\u9ff
 
 
 # Traditional forms the recogniser sometimes returns for the simplified characters mainland documents print.
-_TRADITIONAL = str.maketrans("廈東門國華貿龍電銀長廣興際業發實資單號報證務標農滙匯陽雲灣"
+_TRADITIONAL = str.maketrans("廈東門國華貿龍電銀長廣興際業發實資單號報證務標農滙匯陽雲灣粵"
                              "態區縣鎮濟產設計劃費財傳網絡軟體樂",
-                             "厦东门国华贸龙电银长广兴际业发实资单号报证务标农汇汇阳云湾"
+                             "厦东门国华贸龙电银长广兴际业发实资单号报证务标农汇汇阳云湾粤"
                              "态区县镇济产设计划费财传网络软体乐")
 
 
@@ -106,6 +108,10 @@ def as_company(text: str) -> str | None:
     if not m:
         return None
     name = m.group(0)
+    # A name that goes on to a company form (研究院 … 有限公司) is the whole name, not its first suffix.
+    legal = _LEGAL_NAME.match(compact)
+    if legal:
+        return legal.group(0)
     # the company's full name runs to the last suffix in the value (…有限公司 rather than …公司 inside it)
     longer = _COMPANY_ONLY.match(compact)
     return longer.group(0) if longer else name
