@@ -3,6 +3,9 @@
 #   docker build --build-context models=../shared/models --build-arg ORT_PACKAGE=onnxruntime-gpu -t verify-service:gpu .
 # Run (the service refuses a non-loopback address without API keys):
 #   docker run -p 8080:8080 -e VERIFY_API_KEYS=... verify-service
+# The entrypoint is gunicorn's master with waitress in each worker (verify_service/serve.py): requests are read
+# whole, with header and body timeouts, before a thread runs them, so no proxy process is needed in the image
+# for slow clients. TLS, per-address connection limits and rate limits belong to the load balancer in front.
 FROM python:3.11.7-slim-bookworm
 
 # onnxruntime (CPU) or onnxruntime-gpu: exactly one of them is installed, never both.

@@ -1,11 +1,12 @@
 """Load test: a real gunicorn on loopback, N concurrent clients for a fixed time on /v1/id-card and /v1/verify.
 
-    .venv/bin/python -m bench.load_test [--clients 8] [--seconds 60] [--workers 2] [--threads 4]
+    .venv/bin/python -m bench.load_test [--clients 8] [--seconds 60] [--workers 2] [--threads 4] [--slow 16]
 
 Every answer is compared with the answer the same request got alone before the load (fields and decision), so
 "zero wrong answers" is measured, not assumed. Reports status counts, p50/p95/p99 latency per endpoint,
-throughput, and the resident memory of the gunicorn workers before and after. Traffic goes to 127.0.0.1 only,
-and the run stops by itself.
+throughput, and the resident memory of the gunicorn workers before and after. `--slow N` keeps N slow clients
+connected throughout (half trickle header lines, half trickle a body, each replaced when the server closes it).
+Traffic goes to 127.0.0.1 only, and the run stops by itself.
 """
 
 from __future__ import annotations
@@ -103,6 +104,69 @@ class Server:
         self.log.close()
 
 
+class SlowClients:
+    """Connections that trickle header lines or a request body, one piece every `interval` seconds.
+
+    Half send a request line and then one header line per interval; half send complete headers announcing a
+    body, then a few bytes of it per interval. A connection the server closes is opened again, so `count` stay
+    connected until `close()`. One thread drives them all; it stops by itself after `limit` seconds."""
+
+    def __init__(self, url: str, count: int, interval: float = 2.0, limit: float = 600.0):
+        """Open the connections and start trickling."""
+        self.host, self.port = url.rsplit("/", 1)[-1].split(":")
+        self.count, self.interval = count, interval
+        self.socks: list[socket.socket | None] = [None] * count
+        self.reopened = 0
+        self._stop = threading.Event()
+        self._deadline = time.monotonic() + limit
+        for i in range(count):
+            self._open(i)
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _open(self, i: int) -> None:
+        """(Re)open connection i and send its first piece."""
+        sock = socket.create_connection((self.host, int(self.port)), timeout=5)
+        if i % 2 == 0:
+            head = "POST /v1/id-card HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        else:
+            head = ("POST /v1/id-card HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; "
+                    "boundary=slowslowslow\r\nContent-Length: 1000000\r\n\r\n--slowslowslow\r\n")
+        sock.sendall(head.encode())
+        self.socks[i] = sock
+
+    def _run(self) -> None:
+        """Send one more piece on every connection each interval; reopen the ones the server closed."""
+        n = 0
+        while not self._stop.wait(self.interval) and time.monotonic() < self._deadline:
+            n += 1
+            for i, sock in enumerate(self.socks):
+                piece = f"X-Slow-{n}: {n}\r\n" if i % 2 == 0 else "a" * 10
+                try:
+                    assert sock is not None
+                    sock.sendall(piece.encode())
+                except OSError:
+                    self._close(i)
+                    try:
+                        self._open(i)
+                        self.reopened += 1
+                    except OSError:
+                        pass
+
+    def _close(self, i: int) -> None:
+        """Close connection i (if open)."""
+        sock, self.socks[i] = self.socks[i], None
+        if sock is not None:
+            sock.close()
+
+    def close(self) -> None:
+        """Stop trickling and close every connection."""
+        self._stop.set()
+        self._thread.join(self.interval + 10)
+        for i in range(self.count):
+            self._close(i)
+
+
 def post(url: str, parts: dict[str, bytes | str], timeout: float = 120) -> tuple[int, dict]:
     """POST multipart/form-data; returns status and JSON body."""
     import io
@@ -151,7 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--threads", type=int, default=4)
+    ap.add_argument("--slow", type=int, default=0, help="slow clients kept connected throughout")
     args = ap.parse_args(argv)
+    slow = None
     server = Server(args.workers, args.threads, {"VERIFY_REFERENCE_DATE": "2026-11-01", "VERIFY_RATE_LIMIT": "0"})
     try:
         server.wait_ready()
@@ -162,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
             assert status == 200, body
             reference.append(answer_key(endpoint, body))
         rss_before = server.rss_mb()
+        if args.slow:
+            slow = SlowClients(server.url, args.slow, limit=args.seconds + 30)
         latencies: dict[str, list[float]] = collections.defaultdict(list)
         statuses: collections.Counter = collections.Counter()
         wrong = []
@@ -195,11 +263,14 @@ def main(argv: list[str] | None = None) -> int:
         wall = time.perf_counter() - t0
         rss_after = server.rss_mb()
     finally:
+        if slow is not None:
+            slow.close()
         code = server.stop()
         server.close()
     total = sum(statuses.values())
     print(f"{args.clients} clients x {args.seconds:.0f} s against gunicorn ({args.workers} workers x "
-          f"{args.threads} threads) on 127.0.0.1; {os.cpu_count()} cores")
+          f"{args.threads} threads) on 127.0.0.1; {os.cpu_count()} cores; {args.slow} slow clients"
+          + (f" (reconnected {slow.reopened} times after the server closed them)" if slow is not None else ""))
     print(f"requests {total}, throughput {total / wall:.2f} req/s, statuses {dict(statuses)}, "
           f"wrong answers {len(wrong)}")
     for endpoint, values in latencies.items():

@@ -1,4 +1,4 @@
-"""Command line: `python -m verify_service serve|models ...`."""
+"""Command line: `python -m verify_service serve|models|reviewer|store|batch ...`."""
 
 from __future__ import annotations
 
@@ -65,6 +65,24 @@ def _reviewer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store(args: argparse.Namespace) -> int:
+    """Case store maintenance: rotate-key re-seals every case with VERIFY_STORE_KEY."""
+    from verify_service.store import keys
+    from verify_service.store.cases import CaseStore
+
+    settings = Settings.load()
+    if not settings.store_path.exists():
+        print(f"error: no case store at {settings.store_path} (VERIFY_STORE_PATH)", file=sys.stderr)
+        return 2
+    keys_enabled = bool(settings.api_keys.strip() or settings.api_keys_file)
+    store = CaseStore(settings.store_path, keys.store_key(settings, keys_enabled), settings.retention_days,
+                      old_keys=keys.old_store_keys(settings))
+    counts = store.rotate()
+    print(f"re-sealed {counts['cases']} cases, {counts['notes']} notes and {counts['images']} images with "
+          f"VERIFY_STORE_KEY; VERIFY_STORE_OLD_KEYS can now be removed")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m verify_service")
@@ -79,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     models.add_argument("action", choices=["pull", "verify", "list"])
     reviewer = sub.add_parser("reviewer", help="print a VERIFY_REVIEWERS_FILE line (password read from stdin)")
     reviewer.add_argument("username")
+    store = sub.add_parser("store", help="case store maintenance: rotate-key (re-seal with VERIFY_STORE_KEY)")
+    store.add_argument("action", choices=["rotate-key"])
     sub.add_parser("batch", help="re-verify stored cases from a manifest (see batch --help)", add_help=False)
     if argv is None:
         argv = sys.argv[1:]
@@ -94,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        return {"serve": _serve, "models": _models, "reviewer": _reviewer}[args.command](args)
+        return {"serve": _serve, "models": _models, "reviewer": _reviewer, "store": _store}[args.command](args)
     except VerifyError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2

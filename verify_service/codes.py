@@ -36,6 +36,11 @@ class ErrorCode(enum.StrEnum):
     # batch only: a manifest line whose files cannot be had
     MISSING_PART = "MISSING_PART"
     UNREADABLE_FILE = "UNREADABLE_FILE"
+    # answered by the HTTP server before the app sees the request
+    HEADER_TOO_LARGE = "HEADER_TOO_LARGE"
+    URI_TOO_LONG = "URI_TOO_LONG"
+    # a PDF whose pages or content streams are beyond a document's, or that its renderer's limits stopped
+    PDF_TOO_COMPLEX = "PDF_TOO_COMPLEX"
 
 
 class ReasonCode(enum.StrEnum):

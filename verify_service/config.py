@@ -55,10 +55,15 @@ class Settings:
     review_store: bool = False  # keep every /v1/verify result and its images for the review page
     store_path: Path = REPO_ROOT / "instance" / "cases.sqlite3"
     store_key: str = ""  # Fernet key (urlsafe base64, 32 bytes); generated and kept locally only on loopback dev
+    store_old_keys: str = ""  # comma-separated earlier store keys: they still decrypt, never encrypt (rotation)
     retention_days: int = 30
     secret_key: str = ""  # signs reviewer session cookies; generated and kept locally only on loopback dev
     reviewers_file: Path | None = None  # one "username:password-hash" per line (python -m verify_service reviewer)
     secure_cookies: bool = False  # set behind HTTPS
+    # Reviewer sign-in throttling, counted in the reviewer sessions' SQLite file so every worker sees one count.
+    sign_in_failures_per_user: int = 5  # failed sign-ins per user name per window, from any address
+    sign_in_failures_per_address: int = 20  # failed sign-ins per client address per window, over any user names
+    sign_in_window: int = 900  # seconds over which failed sign-ins are counted
     income_max_age_days: int = 90  # ISSUE_DATE_RECENT: an income proof older than this fails
     income_tolerance: float = 0.2  # INCOME_INCONSISTENT beyond this relative difference from the declared income
     # Threads per process that run the selfie stages beside the OCR; 0 = one after another, which is faster on a
@@ -88,6 +93,9 @@ class Settings:
         if self.rate_limit < 0 or self.request_timeout <= 0 or self.workers < 1 or self.worker_threads < 1:
             raise ConfigError("VERIFY_RATE_LIMIT, VERIFY_REQUEST_TIMEOUT, VERIFY_WORKERS or VERIFY_WORKER_THREADS "
                               "is out of range")
+        if min(self.sign_in_failures_per_user, self.sign_in_failures_per_address, self.sign_in_window) <= 0:
+            raise ConfigError("VERIFY_SIGN_IN_FAILURES_PER_USER, VERIFY_SIGN_IN_FAILURES_PER_ADDRESS and "
+                              "VERIFY_SIGN_IN_WINDOW must be positive")
         if self.stage_workers < 0:
             raise ConfigError("VERIFY_STAGE_WORKERS must not be negative")
         if self.max_upload_mb <= 0 or self.threads < 0:

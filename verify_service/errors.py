@@ -130,3 +130,10 @@ class RateLimited(VerifyError):
     def __init__(self, message: str, retry_after: int):
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class PdfTooComplex(InvalidPdf):
+    """A PDF beyond a document's size: pages larger than A3, content that inflates past the budget, or a render
+    that its sandbox's CPU, memory or time limits stopped (a PDF bomb)."""
+
+    code = ErrorCode.PDF_TOO_COMPLEX

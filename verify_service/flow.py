@@ -54,8 +54,8 @@ def run_case(services: Any, parts: CaseParts, deadline: float | None = None,
             raise MissingFile(f"multipart/form-data part {part!r} is required")
     images = {part: decode_image(parts.files[part], settings.max_pixels, what=part, max_side=settings.max_work_side)
               for part in IMAGE_PARTS if part in parts.files}
-    pages = (load_pages(parts.files["income_proof"], settings.max_pdf_pages, settings.max_pixels, "income_proof")
-             if "income_proof" in parts.files else None)
+    pages = (load_pages(parts.files["income_proof"], settings.max_pdf_pages, settings.max_pixels, "income_proof",
+                        deadline) if "income_proof" in parts.files else None)
     decode_ms = (time.perf_counter() - t0) * 1000
     result = services.verifier.verify(images["id_front"], images["selfie"], images.get("id_back"),
                                       parts.application, pages, deadline, images.get("reference_photo"))
@@ -65,6 +65,7 @@ def run_case(services: Any, parts: CaseParts, deadline: float | None = None,
     return CaseOutcome(result, body, {p: parts.files[p] for p in PARTS if p in parts.files})
 
 
-def keep(store: Any, request_id: str, outcome: CaseOutcome, body: dict) -> None:
-    """Keep a verified case (its answer, the review overlay and the uploads, sealed) in the case store."""
-    store.save(request_id, {**body, "_overlay": outcome.overlay()}, outcome.files)
+def keep(store: Any, request_id: str, outcome: CaseOutcome, body: dict, owner: str) -> None:
+    """Keep a verified case (its answer, the review overlay and the uploads, sealed) in the case store, as the
+    case of `owner` (an API key's name, "review-page" or "local"), who alone may delete it besides an operator."""
+    store.save(request_id, {**body, "_overlay": outcome.overlay()}, outcome.files, owner=owner)

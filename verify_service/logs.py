@@ -23,7 +23,7 @@ class JsonFormatter(logging.Formatter):
         request_id = getattr(record, "request_id", None) or _current_request_id()
         if request_id:
             entry["request_id"] = request_id
-        for key in ("method", "path", "status", "duration_ms", "api_key", "decision"):
+        for key in ("client_request_id", "method", "path", "status", "duration_ms", "api_key", "decision"):
             value = getattr(record, key, None)
             if value is not None:
                 entry[key] = value

@@ -128,3 +128,43 @@ def test_sign_in_is_required_when_keys_are_set(page, tmp_path, fake_registry):
         shot(page, "review-signed-in")
     finally:
         server.close()
+
+
+def test_sign_out_ends_a_copied_session_and_guessing_is_throttled(browser, page, tmp_path, fake_registry):
+    reviewers = tmp_path / "reviewers"
+    reviewers.write_text(f"alice:{generate_password_hash('correct horse battery')}\n")
+    app = create_app(dict(TEST_SETTINGS, review_store=True, store_path=tmp_path / "c.sqlite3", api_keys="k" * 24,
+                          store_key=Fernet.generate_key().decode(), secret_key="s" * 40, reviewers_file=reviewers,
+                          sign_in_failures_per_user=2),
+                     registry=fake_registry)
+    server = LiveServer(app)
+    copy = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+    try:
+        page.goto(server.url + "/review")
+        page.fill("input[name=username]", "alice")
+        page.fill("input[name=password]", "correct horse battery")
+        page.click("button[type=submit]")
+        page.wait_for_url(server.url + "/review")
+        copy.add_cookies(page.context.cookies())  # someone who copied the cookie before the sign-out
+        stolen = copy.new_page()
+        stolen.goto(server.url + "/review")
+        assert stolen.url == server.url + "/review"
+        page.click("header button")  # sign out
+        page.wait_for_url(re.compile(r".*/review/login$"))
+        stolen.goto(server.url + "/review")
+        assert "/review/login" in stolen.url  # the copied cookie is dead too
+
+        for _ in range(2):
+            page.fill("input[name=username]", "alice")
+            page.fill("input[name=password]", "a wrong guess")
+            page.click("button[type=submit]")
+            assert "wrong user name or password" in page.inner_text("#login-error")
+        page.fill("input[name=username]", "alice")
+        page.fill("input[name=password]", "correct horse battery")
+        page.click("button[type=submit]")
+        assert "429 · Too many requests" in page.inner_text("h1")
+        assert "too many failed sign-ins" in page.inner_text("main") and "Back to sign-in" in page.inner_text("main")
+        shot(page, "review-sign-in-throttled")
+    finally:
+        copy.close()
+        server.close()

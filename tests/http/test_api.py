@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from tests.conftest import TEST_SETTINGS
+from tests.conftest import post as post_in_memory
 from tests.fakes import FRONT, FakeOcr, FakeRegistry, jpeg, line
 from verify_service import create_app
 
@@ -64,9 +65,9 @@ def test_unreadable_card_reports_nulls_and_unknowns():
 
 def test_request_id_is_echoed_when_sane(client):
     r = client.get("/healthz", headers={"X-Request-ID": "abc-12345678"})
-    assert r.json["request_id"] == "abc-12345678"
+    assert r.json["client_request_id"] == "abc-12345678" and r.json["request_id"] != "abc-12345678"
     r = client.get("/healthz", headers={"X-Request-ID": "<script>"})
-    assert r.json["request_id"] != "<script>"
+    assert "client_request_id" not in r.json and r.json["request_id"] != "<script>"
 
 
 TRUNCATED = jpeg()[:400]
@@ -146,3 +147,114 @@ def test_engine_crash_is_a_json_500_and_the_app_survives(fake_registry):
     r = post(client, {"image": (io.BytesIO(jpeg()), "a.jpg")})
     assert r.status_code == 500 and r.json["error"]["code"] == "INTERNAL_ERROR"
     assert client.get("/healthz").status_code == 200
+
+
+# Issue 14 item 4: request_id is always the server's; the client's X-Request-ID comes back as client_request_id.
+
+@pytest.mark.parametrize("sent, echoed", [("lender-0001", "lender-0001"), ("a.b_c-" + "9" * 58, "a.b_c-" + "9" * 58),
+                                          ("short", None), ("x" * 65, None), ("id with space", None), ("", None)])
+def test_request_id_is_the_servers_and_the_clients_comes_back_apart(client, sent, echoed):
+    headers = {"X-Request-ID": sent}
+    for r in (client.get("/healthz", headers=headers),
+              client.post("/v1/id-card", headers=headers, data={"image": (io.BytesIO(b""), "a.jpg")})):
+        assert len(r.json["request_id"]) == 32 and int(r.json["request_id"], 16) >= 0  # uuid4 hex
+        assert r.headers["X-Request-ID"] == r.json["request_id"]
+        assert r.json.get("client_request_id") == echoed
+
+
+# Issue 14, items 6, 7 and 10: inputs that gave a 500 or a wrong answer.
+def png_of_size(width, height) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 200, 200)).save(buf, "PNG", optimize=True)
+    return buf.getvalue()
+
+
+def deep_application(depth: int) -> str:
+    return '{"name": ' + "[" * depth + "]" * depth + "}"
+
+
+def verify_parts(**extra):
+    return {"id_front": (io.BytesIO(jpeg()), "front.jpg"), "selfie": (io.BytesIO(jpeg()), "selfie.jpg"), **extra}
+
+
+STRIP = png_of_size(16, 25000)  # 16x25000: a resize to zero width in every image stage before the fix
+IMAGE_ENDPOINTS = [("/v1/id-card", "image", {}), ("/v1/liveness", "image", {}),
+                   ("/v1/face/compare", "image_a", {"image_b": jpeg}), ("/v1/income-proof", "document", {}),
+                   ("/v1/verify", "selfie", {"id_front": jpeg})]
+
+
+@pytest.mark.parametrize("path, part, others", IMAGE_ENDPOINTS)
+def test_extreme_aspect_ratio_is_a_422_on_every_image_endpoint(client, path, part, others):
+    data = {name: (io.BytesIO(make()), f"{name}.jpg") for name, make in others.items()}
+    data[part] = (io.BytesIO(STRIP), "strip.png")
+    r = client.post(path, data=data, content_type="multipart/form-data")
+    assert r.status_code == 422, r.data
+    assert r.json["error"]["code"] == "INVALID_IMAGE" and "aspect ratio" in r.json["error"]["message"]
+    assert client.get("/readyz").status_code == 200
+
+
+MORE_BAD_VERIFY_INPUTS = [
+    (verify_parts(application=deep_application(10000)), 400, "INVALID_PARAMETER"),
+    (verify_parts(application='{"monthly_income": ' + "9" * 5000 + "}"), 400, "INVALID_PARAMETER"),
+    (verify_parts(application='{"id_number": "330106198311020751\\n"}'), 400, "INVALID_PARAMETER"),
+    (verify_parts(application=(io.BytesIO(b'{"id_number": "1"}'), "application.json")), 400, "INVALID_PARAMETER"),
+    (verify_parts(application=(io.BytesIO(b"\xff\xfe{}"), "application.json")), 400, "INVALID_PARAMETER"),
+    (verify_parts(selfie=(io.BytesIO(STRIP), "strip.png")), 422, "INVALID_IMAGE"),
+]
+
+
+@pytest.mark.parametrize("data, status, code", MORE_BAD_VERIFY_INPUTS)
+def test_more_bad_verify_input_gets_a_json_4xx(client, data, status, code):
+    r = client.post("/v1/verify", data=data, content_type="multipart/form-data")
+    assert r.status_code == status, r.data
+    if code:
+        assert r.json["error"]["code"] == code and r.json["error"]["message"] and r.json["request_id"]
+    assert client.get("/readyz").status_code == 200
+
+
+def test_application_sent_as_a_file_part_is_read():
+    client = create_app(TEST_SETTINGS, registry=FakeRegistry(ocr=FakeOcr(FRONT))).test_client()
+    application = '{"name": "王五", "id_number": "330106198311020751"}'.encode()
+    r = client.post("/v1/verify", data=verify_parts(application=(io.BytesIO(application), "application.json")),
+                    content_type="multipart/form-data")
+    assert r.status_code == 200, r.data
+    assert "APPLICATION_MISMATCH" in {reason["code"] for reason in r.json["reasons"]}  # the card says 董兰
+
+
+def test_application_sent_twice_is_a_400(client):
+    data = verify_parts(application=(io.BytesIO(b"{}"), "application.json"))
+    r = client.post("/v1/verify", data={**data, "application": ["{}", (io.BytesIO(b"{}"), "a.json")]},
+                    content_type="multipart/form-data")
+    assert r.status_code == 400 and r.json["error"]["code"] == "INVALID_PARAMETER"
+
+
+def test_sixteen_bit_greyscale_png_is_not_read_as_white(client):
+    buf = io.BytesIO()
+    Image.fromarray(np.full((200, 320), 20000, np.uint16)).save(buf, "PNG")
+    r = post(client, {"image": (io.BytesIO(buf.getvalue()), "grey16.png")})
+    assert r.status_code == 200, r.data
+    assert 70 <= r.json["quality"]["brightness"] <= 85  # 20000/65535 of white, not 255
+
+
+# Each 413 names the limit that was hit, not always the upload limit.
+TOO_LARGE_INPUTS = [
+    ({"image": (io.BytesIO(jpeg()), "a.jpg"), "side": "front" * 100000},
+     "a form field (a part without a filename) is larger than the limit of 262144 bytes"),
+    ({"image": (io.BytesIO(jpeg()), "a.jpg"), **{f"f{i}": "x" for i in range(60)}}, "the form has more than the limit of 50 parts"),
+    ({"image": (io.BytesIO(b"\xff\xd8\xff" + b"\0" * (40 * 1024 * 1024)), "big.jpg")},
+     f"the request is larger than the limit of {15 * 1024 * 1024} bytes"),
+]
+
+
+@spooled_upload
+@pytest.mark.parametrize("data, message", TOO_LARGE_INPUTS)
+def test_a_413_names_the_limit_that_was_hit(client, data, message):
+    # encoded in memory (tests.conftest.post); the form parser still spools the file part it read before the
+    # limit was hit and leaves it to the garbage collector, so collect it here, where its warning is expected
+    r = post_in_memory(client, "/v1/id-card", data)
+    status, error = r.status_code, r.json["error"]
+    r.close()
+    del r
+    gc.collect()
+    assert status == 413 and error["code"] == "PAYLOAD_TOO_LARGE"
+    assert message in error["message"], error["message"]

@@ -148,3 +148,66 @@ def test_responses_match_the_openapi_schemas():
     ]
     for name, response in cases:
         validator(name).validate(response.json)
+
+
+# Issue 14 item 4: the operator mark in the keys file; client_request_id in every body and in the access log.
+
+def test_keys_file_marks_operators(tmp_path):
+    from verify_service.http.auth import KeyRing
+
+    keys = tmp_path / "keys"
+    keys.write_text(f"lender-a:{key_hash(KEY)}\nops:{key_hash(OTHER)}:operator\n")
+    ring = KeyRing.from_settings(Settings.load({"api_keys_file": keys}, environ={}))
+    assert ring.operators == frozenset({"ops"}) and ring.identify(OTHER) == "ops"
+    assert KeyRing.from_settings(Settings.load({"api_keys": KEY}, environ={})).operators == frozenset()
+
+
+@pytest.mark.parametrize("line, message", [
+    (f"ops:{key_hash(KEY)}:admin", "line 1: the only mark is ':operator'"),
+    (f"review-page:{key_hash(KEY)}", "line 1: 'review-page' is reserved"),
+    (f"legacy:{key_hash(KEY)}:operator", "line 1: 'legacy' is reserved"),
+    (f":{key_hash(KEY)}", "line 1: expected name:sha256-hex"),
+])
+def test_keys_file_refuses_unknown_marks_and_reserved_names(tmp_path, line, message):
+    keys = tmp_path / "keys"
+    keys.write_text(line + "\n")
+    with pytest.raises(ConfigError, match=message):
+        app_with(api_keys_file=keys)
+
+
+def test_every_body_echoes_the_client_request_id_and_matches_the_schemas():
+    client = app_with().test_client()
+    sent = {"X-Request-ID": "lender-req-42"}
+    files = {"id_front": jpeg(), "selfie": jpeg()}
+    cases = [
+        ("IdCard", client.post("/v1/id-card", data={"image": (io.BytesIO(jpeg()), "c.jpg")}, headers=sent)),
+        ("FaceMatch", client.post("/v1/face/compare", headers=sent, data={
+            "image_a": (io.BytesIO(jpeg()), "a.jpg"), "image_b": (io.BytesIO(jpeg()), "b.jpg")})),
+        ("Liveness", client.post("/v1/liveness", data={"image": (io.BytesIO(jpeg()), "a.jpg")}, headers=sent)),
+        ("Verify", client.post("/v1/verify", data={k: (io.BytesIO(v), k) for k, v in files.items()}, headers=sent)),
+        ("Health", client.get("/healthz", headers=sent)),
+        ("Ready", client.get("/readyz", headers=sent)),
+        ("Error", client.post("/v1/verify", data={}, headers=sent)),
+        ("Error", client.get("/nope", headers=sent)),
+    ]
+    for name, response in cases:
+        assert response.json["client_request_id"] == "lender-req-42", name
+        assert response.headers["X-Request-ID"] == response.json["request_id"] != "lender-req-42", name
+        validator(name).validate(response.json)
+    letter = create_app(TEST_SETTINGS, registry=FakeRegistry(ocr=FakeOcr(LETTER))).test_client()
+    income = letter.post("/v1/income-proof", data={"document": (io.BytesIO(jpeg()), "p.jpg")}, headers=sent)
+    assert income.json["client_request_id"] == "lender-req-42"
+    validator("IncomeProof").validate(income.json)
+    for schema in SCHEMAS.values():
+        if "request_id" in schema.get("properties", {}) or "request_id" in schema.get("required", []):
+            assert schema["properties"]["client_request_id"] == {"type": "string"}
+
+
+def test_the_access_log_carries_the_client_request_id(caplog):
+    client = app_with().test_client()
+    with caplog.at_level(logging.INFO, logger="verify_service.access"):
+        r = client.get("/healthz", headers={"X-Request-ID": "lender-req-43"})
+        client.get("/healthz", headers={"X-Request-ID": "<bad>"})
+    first, second = (rec for rec in caplog.records if rec.name == "verify_service.access")
+    assert first.request_id == r.json["request_id"] and first.client_request_id == "lender-req-43"
+    assert second.client_request_id is None

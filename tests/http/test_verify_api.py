@@ -43,6 +43,9 @@ def test_verify_shape(card_client):
     body = card_client.post("/v1/verify", data=data).json
     assert set(body) == {"request_id", "decision", "reasons", "id_card", "face_match", "reference_match", "liveness",
                          "income_proof", "timings_ms", "runtime"}
+    data = files(id_front=jpeg(), selfie=jpeg())
+    echoed = card_client.post("/v1/verify", data=data, headers={"X-Request-ID": "loan-app-77"}).json
+    assert set(echoed) == set(body) | {"client_request_id"} and echoed["client_request_id"] == "loan-app-77"
     assert body["id_card"]["front"]["fields"]["name"]["value"] == "董兰"
     assert body["income_proof"] is None and body["runtime"]["provider"] == "cpu"
     assert body["decision"] in ("pass", "review", "reject") and all(set(r) == {"code", "message"} for r in body["reasons"])

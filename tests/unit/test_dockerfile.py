@@ -50,3 +50,11 @@ def test_exactly_one_onnxruntime_is_installed():
     assert "onnxruntime" not in re.sub(r"#.*", "", nodeps).replace("rapidocr_onnxruntime", "")
     pins = [line for line in (REPO / "requirements.txt").read_text().splitlines() if line.startswith("onnxruntime")]
     assert pins == ["onnxruntime==1.31.1"]
+
+
+def test_the_entrypoint_server_that_buffers_requests_is_pinned():
+    # serve.py runs waitress inside gunicorn's workers: both must be in the image, pinned.
+    pins = [line for line in (REPO / "requirements.txt").read_text().splitlines()
+            if line.startswith(("gunicorn==", "waitress=="))]
+    assert len(pins) == 2
+    assert any(i.startswith("RUN grep -v '^onnxruntime==' requirements.txt") for i in INSTRUCTIONS)

@@ -1,13 +1,17 @@
 """Property-based fuzzing of every parser: whatever text OCR produces, parsers return well-formed values or
 None, and never raise."""
 
+import contextlib
 import datetime as dt
+import json
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.fakes import line
+from verify_service.errors import InvalidParameter
+from verify_service.pipeline.application import Application
 from verify_service.pipeline.common.amounts import parse_digits, parse_words
 from verify_service.pipeline.common.layout import read_rows
 from verify_service.pipeline.documents.cn_id_card import idnumber
@@ -70,3 +74,26 @@ def test_amount_parsers_take_any_text(text):
     words = parse_words(text)
     assert words is None or words >= 0
     parse_digits(text)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_application_parse_takes_any_json(value):
+    for text in (json.dumps(value), json.dumps({"name": value}), json.dumps({"id_number": value}),
+                 json.dumps({"monthly_income": value}), "[" * 10000 + "]" * 10000, '{"monthly_income": ' + "9" * 5000):
+        with contextlib.suppress(InvalidParameter):
+            Application.parse(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=17, max_size=17), st.sampled_from("0123456789X"),
+       st.sampled_from(["", "\n", "\r\n", " ", "\u0663"]))
+def test_id_number_format_is_the_whole_string(first17, last, suffix):
+    assert bool(idnumber.ID_RE.match(first17 + last + suffix)) == (suffix == "")
+    assert not idnumber.ID_RE.match("\u0663" + first17[1:] + last)  # an Arabic-Indic digit is not an ID digit

@@ -2,6 +2,8 @@
 
 import datetime as dt
 import io
+import time
+import zlib
 
 import cv2
 import numpy as np
@@ -148,3 +150,84 @@ def test_image_documents_keep_the_pixel_limit():
     Image.new("RGB", (3000, 3000), (255, 255, 255)).save(buf, "PNG")
     with pytest.raises(ImageTooLarge):
         load_pages(buf.getvalue(), max_pages=5, max_pixels=1_000_000)
+
+
+# Issue 14, item 2: PDFs are rendered in a child process under CPU, memory and time limits.
+def test_sandboxed_pdf_pages_are_the_pixels_pdfium_renders_in_process():
+    import pypdfium2 as pdfium
+
+    from verify_service.pipeline.common.pages import PDF_DPI
+
+    data = pdf_bytes(pages=2)
+    pdf = pdfium.PdfDocument(data)
+    expected = [np.asarray(pdf[i].render(scale=PDF_DPI / 72).to_pil().convert("RGB"))[:, :, ::-1] for i in range(2)]
+    pdf.close()
+    rendered = load_pages(data, max_pages=5, max_pixels=50_000_000)
+    assert len(rendered) == 2 and all(p.flags.writeable and p.flags.c_contiguous for p in rendered)
+    for got, want in zip(rendered, expected):
+        np.testing.assert_array_equal(got, want)
+
+
+@pytest.mark.parametrize("size", [(1300, 1300), (14400, 200), (595, 5)])
+def test_pages_beyond_a_document_page_are_refused_before_rendering(size):
+    from tests.http.test_income_api import pdf_document, stream
+    from verify_service.errors import PdfTooComplex
+
+    with pytest.raises(PdfTooComplex, match="pt"):
+        load_pages(pdf_document([(*size, stream(b""))]), max_pages=5, max_pixels=50_000_000)
+
+
+def test_an_a3_page_still_renders():
+    from tests.http.test_income_api import pdf_document, stream
+
+    (page,) = load_pages(pdf_document([(842, 1191, stream(b""))]), max_pages=5, max_pixels=50_000_000)
+    assert page.shape == (2482, 1755, 3)
+
+
+@pytest.mark.parametrize("filters", ["/Filter/FlateDecode", "/Filter[/FlateDecode /FlateDecode]",
+                                     "/Filter /Fl#61teDecode", "/Filter[/FlateDecode/LZWDecode]"])
+def test_content_that_inflates_past_the_budget_is_refused_however_its_filters_are_spelled(filters):
+    from tests.http.test_income_api import deflate_bomb, pdf_document, stream
+    from verify_service.errors import PdfTooComplex
+
+    body = deflate_bomb(64)
+    if filters.count("Flate") == 2:
+        body = zlib.compress(body, 9)
+    with pytest.raises(PdfTooComplex, match="page content expands"):
+        load_pages(pdf_document([(595, 842, stream(body, filters))]), max_pages=5, max_pixels=50_000_000)
+
+
+def test_the_sandbox_limits_hold_what_the_checks_let_through(monkeypatch):
+    """With the stream budget switched off, the 1 GB content stream reaches pdfium: the child's memory limit or
+    the deadline stops it, and this process does not grow."""
+    from tests.http.test_income_api import content_bomb, peak_mb
+    from verify_service.errors import PdfTooComplex, Timeout
+    from verify_service.pipeline.common import pdf_sandbox
+
+    monkeypatch.setattr(pdf_sandbox, "MAX_DRAWING_BYTES", 1 << 40)
+    monkeypatch.setattr(pdf_sandbox, "MAX_STREAM_BYTES", 1 << 40)
+    data = content_bomb(1024)
+    peak, t0 = peak_mb(), time.monotonic()
+    with pytest.raises((PdfTooComplex, Timeout)):
+        load_pages(data, max_pages=5, max_pixels=50_000_000, deadline=time.monotonic() + 4)
+    assert time.monotonic() - t0 < 5.5
+    assert peak_mb() - peak < 300
+
+
+def test_a_render_past_the_deadline_is_a_timeout():
+    from verify_service.errors import Timeout
+
+    with pytest.raises(Timeout):
+        load_pages(pdf_bytes(pages=2), max_pages=5, max_pixels=50_000_000, deadline=time.monotonic() - 1)
+
+
+def test_income_reader_stops_between_pages_past_the_deadline():
+    from tests.fakes import FakeOcr
+    from verify_service.errors import Timeout
+    from verify_service.pipeline.documents.income.reader import IncomeReader
+
+    reader = IncomeReader(FakeOcr(LETTER), lambda: TODAY)
+    page = np.full((400, 300, 3), 255, np.uint8)
+    assert reader.read([page, page], deadline=time.monotonic() + 60).pages == 2
+    with pytest.raises(Timeout):
+        reader.read([page, page], deadline=time.monotonic() - 1)

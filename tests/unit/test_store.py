@@ -1,4 +1,5 @@
-"""The case store: encryption at rest, masking, retention, reviews and deletion."""
+"""The case store: encryption at rest, masking, retention, reviews and deletion, the key check at start-up,
+key rotation, owners and the migration of stores made before them."""
 
 import datetime as dt
 import sqlite3
@@ -6,6 +7,8 @@ import sqlite3
 import pytest
 from cryptography.fernet import Fernet
 
+from verify_service.__main__ import main
+from verify_service.errors import ConfigError
 from verify_service.store.cases import CaseStore, mask_name
 
 NOW = dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC)
@@ -40,9 +43,8 @@ def test_nothing_personal_is_readable_in_the_sqlite_file_without_the_key(store, 
     with sqlite3.connect(tmp_path / "cases.sqlite3") as db:
         (token,) = db.execute("SELECT data FROM images").fetchone()
     assert token.startswith(b"gAAAAA")  # a Fernet token
-    other = CaseStore(tmp_path / "cases.sqlite3", Fernet.generate_key())
-    with pytest.raises(PermissionError, match="VERIFY_STORE_KEY"):
-        other.image("r1", "id_front")
+    with pytest.raises(ConfigError, match="VERIFY_STORE_KEY"):
+        CaseStore(tmp_path / "cases.sqlite3", Fernet.generate_key())
 
 
 def test_list_is_newest_first_and_filters_by_decision(store):
@@ -81,3 +83,97 @@ def test_delete(store):
 @pytest.mark.parametrize("name, masked", [("张三", "张*"), ("欧阳娜娜", "欧***"), ("", None), (None, None)])
 def test_mask_name(name, masked):
     assert mask_name(name) == masked
+
+
+# The schema of the stores made before the key canary and the owner column, as they exist on disk.
+OLD_SCHEMA = """
+CREATE TABLE cases (request_id TEXT PRIMARY KEY, created_at TEXT NOT NULL, decision TEXT NOT NULL,
+    reason_codes TEXT NOT NULL, masked_name TEXT, masked_id TEXT, result BLOB NOT NULL, review_decision TEXT,
+    review_note BLOB, reviewer TEXT, reviewed_at TEXT);
+CREATE TABLE images (request_id TEXT NOT NULL REFERENCES cases (request_id) ON DELETE CASCADE, part TEXT NOT NULL,
+    data BLOB NOT NULL, PRIMARY KEY (request_id, part));
+"""
+
+
+def old_store(path, key: bytes, rows: int = 1) -> None:
+    """A store as the service wrote it before this change: no meta table, no owner column."""
+    fernet = Fernet(key)
+    with sqlite3.connect(path) as db:
+        db.executescript(OLD_SCHEMA)
+        for i in range(rows):
+            db.execute("INSERT INTO cases (request_id, created_at, decision, reason_codes, result) "
+                       "VALUES (?, '2026-11-01T12:00:00+00:00', 'review', '[]', ?)",
+                       (f"old{i}", fernet.encrypt(b'{"decision": "review"}')))
+            db.execute("INSERT INTO images VALUES (?, 'selfie', ?)", (f"old{i}", fernet.encrypt(JPEG)))
+    db.close()
+
+
+def test_a_store_refuses_to_open_with_a_key_that_did_not_seal_it(tmp_path):
+    path, key = tmp_path / "cases.sqlite3", Fernet.generate_key()
+    CaseStore(path, key)  # empty: the canary alone says which key the store belongs to
+    with pytest.raises(ConfigError, match="VERIFY_STORE_KEY does not open the case store"):
+        CaseStore(path, Fernet.generate_key())
+    CaseStore(path, key).save("r1", RESULT, {"selfie": JPEG}, now=NOW)
+    with pytest.raises(ConfigError, match="VERIFY_STORE_OLD_KEYS"):
+        CaseStore(path, Fernet.generate_key(), old_keys=[Fernet.generate_key()])
+
+
+def test_a_store_without_a_canary_is_checked_against_its_rows_and_migrated(tmp_path):
+    path, key = tmp_path / "cases.sqlite3", Fernet.generate_key()
+    old_store(path, key)
+    with pytest.raises(ConfigError, match="VERIFY_STORE_KEY does not open the case store"):
+        CaseStore(path, Fernet.generate_key())
+    store = CaseStore(path, key)  # the right key: the store gets its canary and the owner column
+    assert store.get("old0")["owner"] == "legacy" and store.image("old0", "selfie") == JPEG
+    with pytest.raises(ConfigError):
+        CaseStore(path, Fernet.generate_key())
+    assert not store.delete("old0", owner="lender-a") and store.delete("old0", owner=None)
+
+
+def test_old_keys_still_open_and_new_data_is_sealed_with_the_new_key(tmp_path):
+    path, old, new = tmp_path / "cases.sqlite3", Fernet.generate_key(), Fernet.generate_key()
+    CaseStore(path, old).save("r1", RESULT, {"selfie": JPEG}, now=NOW)
+    store = CaseStore(path, new, old_keys=[old])
+    assert store.get("r1")["result"] == RESULT and store.image("r1", "selfie") == JPEG
+    store.save("r2", RESULT, {"selfie": JPEG}, now=NOW)
+    store.record_review("r1", "approve", "checked", "alice", now=NOW)
+    with sqlite3.connect(path) as db:
+        (sealed,) = db.execute("SELECT data FROM images WHERE request_id = 'r2'").fetchone()
+        (note,) = db.execute("SELECT review_note FROM cases WHERE request_id = 'r1'").fetchone()
+    db.close()
+    assert Fernet(new).decrypt(sealed) == JPEG and Fernet(new).decrypt(note) == b"checked"
+
+
+def test_rotate_reencrypts_everything_with_the_new_key(tmp_path):
+    path, old, new = tmp_path / "cases.sqlite3", Fernet.generate_key(), Fernet.generate_key()
+    first = CaseStore(path, old)
+    first.save("r1", RESULT, {"selfie": JPEG}, now=NOW)
+    first.record_review("r1", "reject", "forged seal", "bob", now=NOW)
+    counts = CaseStore(path, new, old_keys=[old]).rotate()
+    assert counts == {"cases": 1, "notes": 1, "images": 1}
+    store = CaseStore(path, new)  # the old key is no longer needed
+    assert store.get("r1")["review"]["note"] == "forged seal" and store.image("r1", "selfie") == JPEG
+    with pytest.raises(ConfigError):
+        CaseStore(path, old)
+
+
+def test_delete_is_scoped_to_the_owner(store):
+    store.save("r1", RESULT, {"selfie": JPEG}, now=NOW, owner="lender-a")
+    assert store.get("r1")["owner"] == "lender-a"
+    assert not store.delete("r1", owner="lender-b") and store.image("r1", "selfie") == JPEG
+    assert store.delete("r1", owner="lender-a") and store.get("r1") is None
+    store.save("r2", RESULT, {}, now=NOW, owner="review-page")
+    assert store.delete("r2", owner=None)  # an operator acts on every case
+
+
+def test_rotate_key_command(tmp_path, monkeypatch, capsys):
+    path, old, new = tmp_path / "cases.sqlite3", Fernet.generate_key(), Fernet.generate_key()
+    CaseStore(path, old).save("r1", RESULT, {"selfie": JPEG}, now=NOW)
+    for name, value in {"STORE_PATH": str(path), "STORE_KEY": new.decode(), "STORE_OLD_KEYS": old.decode(),
+                        "API_KEYS": "k" * 24, "HOST": "0.0.0.0"}.items():
+        monkeypatch.setenv(f"VERIFY_{name}", value)
+    assert main(["store", "rotate-key"]) == 0
+    assert "1 cases" in capsys.readouterr().out
+    assert CaseStore(path, new).image("r1", "selfie") == JPEG
+    monkeypatch.setenv("VERIFY_STORE_PATH", str(tmp_path / "missing.sqlite3"))
+    assert main(["store", "rotate-key"]) == 2 and "no case store" in capsys.readouterr().err

@@ -11,6 +11,7 @@ from verify_service.flow import keep, run_case
 from verify_service.http import context
 from verify_service.http.uploads import case_parts, document_pages, image_part, side_param, text_param
 from verify_service.pipeline.documents.cn_id_card import idnumber
+from verify_service.store.cases import LOCAL_OWNER
 
 bp = Blueprint("api_v1", __name__, url_prefix="/v1")
 
@@ -21,9 +22,11 @@ def services():
 
 
 def respond(body: dict):
-    """The JSON response of a result; its stage timings are left on the request context for the metrics."""
-    context.current().timings_ms = body["timings_ms"]
-    return jsonify(body)
+    """The JSON response of a result, with the request's ids; its stage timings are left on the request context
+    for the metrics."""
+    ctx = context.current()
+    ctx.timings_ms = body["timings_ms"]
+    return jsonify({**ctx.ids(), **body})
 
 
 def with_timings(body: dict, decode_ms: float, t0: float) -> dict:
@@ -48,12 +51,14 @@ def id_card():
 def income_proof():
     """Read and check an income proof (image or PDF), optionally against a given name and ID number."""
     t0 = time.perf_counter()
+    # The same deadline as /v1/verify's: a PDF's render and every page's OCR stop with 504 TIMEOUT past it.
+    deadline = time.monotonic() + services().settings.request_timeout - (t0 - context.current().started)
     name, number = text_param("name"), text_param("id_number", 18)
     if number is not None and not idnumber.ID_RE.match(number.upper()):
         raise InvalidParameter("id_number must be 17 digits followed by a digit or X")
-    pages = document_pages("document")
+    pages = document_pages("document", deadline=deadline)
     decode_ms = (time.perf_counter() - t0) * 1000
-    result = services().income.read(pages, name, number)
+    result = services().income.read(pages, name, number, deadline)
     return respond(with_timings({"request_id": context.current().request_id, **result.to_dict()}, decode_ms, t0))
 
 
@@ -88,17 +93,20 @@ def verify():
     deadline = time.monotonic() + services().settings.request_timeout - (time.perf_counter() - ctx.started)
     outcome = run_case(services(), case_parts(), deadline)
     ctx.decision = outcome.result.decision.value
-    body = {"request_id": ctx.request_id, **outcome.body}
+    body = {**ctx.ids(), **outcome.body}
     store = current_app.extensions.get("verify_store")
     if store is not None:
-        keep(store, ctx.request_id, outcome, body)
+        keep(store, ctx.request_id, outcome, body, owner=ctx.api_key or LOCAL_OWNER)
     return respond(body)
 
 
 @bp.delete("/cases/<request_id>")
 def delete_case(request_id: str):
-    """Delete a stored case and its images (a data subject's request under PIPL)."""
+    """Delete a stored case and its images (a data subject's request under PIPL): one of this key's cases, or any
+    case for an operator's key."""
+    ctx = context.current()
     store = current_app.extensions.get("verify_store")
-    if store is None or not store.delete(request_id):
+    # Another key's case answers exactly as a missing one: a key must not learn which case ids exist.
+    if store is None or not store.delete(request_id, owner=None if ctx.operator else ctx.api_key or LOCAL_OWNER):
         raise NotFound(f"no stored case {request_id[:64]}")
     return "", 204

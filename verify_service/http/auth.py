@@ -3,6 +3,9 @@
 Keys come from VERIFY_API_KEYS (comma-separated) or VERIFY_API_KEYS_FILE (one `name:sha256-hex` per line, so the
 file holds no usable secret). A presented key is hashed and compared with every stored hash in constant time.
 Without keys the service is for loopback development only (the serve command enforces that).
+
+A stored case belongs to the key that created it; a line `name:sha256-hex:operator` in the keys file marks an
+operator's key, which may act on every case. Keys of VERIFY_API_KEYS are never operators.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from flask import Flask, request
 from verify_service.config import Settings
 from verify_service.errors import ConfigError, RateLimited, Unauthorized
 from verify_service.http import context
+from verify_service.store.cases import RESERVED_OWNERS
 
 PROTECTED_PREFIXES = ("/v1/", "/metrics", "/openapi.json")
 
@@ -32,14 +36,15 @@ def key_hash(key: str) -> str:
 
 @dataclass(frozen=True)
 class KeyRing:
-    """Hashed keys by name."""
+    """Hashed keys by name, and the names of the operators' keys."""
 
     hashes: dict[str, str]
+    operators: frozenset[str] = frozenset()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> KeyRing:
         """Keys from VERIFY_API_KEYS and VERIFY_API_KEYS_FILE."""
-        hashes = {}
+        hashes, operators = {}, set()
         for i, key in enumerate(k.strip() for k in settings.api_keys.split(",")):
             if key:
                 if len(key) < 16:
@@ -54,11 +59,20 @@ class KeyRing:
                 line = line.strip()
                 if not line or line.startswith("#"):
                     continue
-                name, _, digest = line.partition(":")
-                if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest.lower()):
+                name, _, rest = line.partition(":")
+                digest, _, mark = rest.partition(":")
+                name = name.strip()
+                if not name or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest.lower()):
                     raise ConfigError(f"VERIFY_API_KEYS_FILE line {number}: expected name:sha256-hex")
-                hashes[name.strip()] = digest.lower()
-        return cls(hashes)
+                if mark.strip() not in ("", "operator"):
+                    raise ConfigError(f"VERIFY_API_KEYS_FILE line {number}: the only mark is ':operator'")
+                # A key named like a store owner would own those cases (review-page, legacy, local).
+                if name in RESERVED_OWNERS:
+                    raise ConfigError(f"VERIFY_API_KEYS_FILE line {number}: {name!r} is reserved")
+                hashes[name] = digest.lower()
+                if mark.strip():
+                    operators.add(name)
+        return cls(hashes, frozenset(operators))
 
     @property
     def enabled(self) -> bool:
@@ -113,7 +127,10 @@ def install(app: Flask, settings: Settings) -> KeyRing:
             if name is None:
                 raise Unauthorized("a valid X-API-Key header is required")
             context.current().api_key = name
+            context.current().operator = name in ring.operators
             client = f"key:{name}"
+        else:
+            context.current().operator = True  # loopback development: its one user runs the service
         if limiter is not None and request.path.startswith("/v1/"):
             wait = limiter.take(client)
             if wait > 0:

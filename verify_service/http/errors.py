@@ -34,7 +34,7 @@ def error_response(err: VerifyError):
         html = render_template("review/error.html", status=err.http_status, message=err.message,
                                title=_TITLES.get(err.http_status, "Error"))
         return Response(html, status=err.http_status, mimetype="text/html")
-    body = {"request_id": context.current().request_id, "error": err.to_dict()}
+    body = {**context.current().ids(), "error": err.to_dict()}
     response = jsonify(body)
     response.status_code = err.http_status
     retry_after = getattr(err, "retry_after", None)
@@ -54,8 +54,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(RequestEntityTooLarge)
     def _too_large(err: RequestEntityTooLarge):
-        limit = app.config.get("MAX_CONTENT_LENGTH")
-        return error_response(PayloadTooLarge(f"the request is larger than the limit of {limit} bytes"))
+        return error_response(PayloadTooLarge(_limit_hit(app, err)))
 
     @app.errorhandler(HTTPException)
     def _http_error(err: HTTPException):
@@ -67,3 +66,30 @@ def register(app: Flask) -> None:
     def _unexpected(err: Exception):
         log.exception("unexpected error")  # the traceback holds no request data: uploads are never logged
         return error_response(VerifyError("internal error; the request_id identifies it in the logs"))
+
+
+# Werkzeug raises the same bare RequestEntityTooLarge for three limits; the function that raised it tells which.
+_PARTS_RAISERS = {"next_event"}  # sansio/multipart.py: one part more than max_form_parts
+_FIELD_RAISERS = {"receive_data", "parse"}  # sansio/multipart.py and formparser.py: a field over max_form_memory_size
+
+
+def _limit_hit(app: Flask, err: RequestEntityTooLarge) -> str:
+    """The message of a 413 that names the limit the request went over (upload size, form parts or field size)."""
+    upload_limit = app.config.get("MAX_CONTENT_LENGTH")
+    upload = f"the request is larger than the limit of {upload_limit} bytes"
+    length = request.content_length
+    if upload_limit is not None and length is not None and length > upload_limit:
+        return upload
+    tb, raiser = err.__traceback__, None
+    while tb is not None:
+        if "werkzeug" in tb.tb_frame.f_code.co_filename:
+            raiser = tb.tb_frame.f_code.co_name
+        tb = tb.tb_next
+    if raiser in _PARTS_RAISERS:
+        return f"the form has more than the limit of {app.config.get('MAX_FORM_PARTS')} parts"
+    if raiser in _FIELD_RAISERS:
+        return (f"a form field (a part without a filename) is larger than the limit of "
+                f"{app.config.get('MAX_FORM_MEMORY_SIZE')} bytes")
+    if request.mimetype == "application/x-www-form-urlencoded":  # the whole form counts as fields
+        return f"the form fields are larger than the limit of {app.config.get('MAX_FORM_MEMORY_SIZE')} bytes"
+    return upload

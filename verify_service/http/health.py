@@ -12,12 +12,12 @@ bp = Blueprint("health", __name__)
 @bp.get("/healthz")
 def healthz():
     """The process answers."""
-    return jsonify({"request_id": context.current().request_id, "status": "ok"})
+    return jsonify({**context.current().ids(), "status": "ok"})
 
 
 @bp.get("/readyz")
 def readyz():
     """200 once every model is loaded and warmed, naming the provider and each model with its sha256."""
     registry = current_app.extensions["verify"].registry
-    body = {"request_id": context.current().request_id, "ready": registry.ready, **registry.describe()}
+    body = {**context.current().ids(), "ready": registry.ready, **registry.describe()}
     return jsonify(body), (200 if registry.ready else 503)

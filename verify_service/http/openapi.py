@@ -33,7 +33,7 @@ TIMINGS = {"type": "object", "additionalProperties": NUM}
 
 SCHEMAS: dict[str, Any] = {
     "Error": {"type": "object", "required": ["request_id", "error"], "additionalProperties": False, "properties": {
-        "request_id": STR,
+        "request_id": STR, "client_request_id": STR,
         "error": {"type": "object", "required": ["code", "message"], "additionalProperties": False,
                   "properties": {"code": {"enum": ERROR_CODES}, "message": STR}}}},
     "Field": {"type": "object", "required": ["value", "confidence"], "additionalProperties": False, "properties": {
@@ -47,7 +47,7 @@ SCHEMAS: dict[str, Any] = {
     "IdCard": {"type": "object", "additionalProperties": False,
                "required": ["document_type", "side", "fields", "checks", "quality", "orientation", "timings_ms"],
                "properties": {
-                   "request_id": STR,
+                   "request_id": STR, "client_request_id": STR,
                    "document_type": {"const": "cn_id_card"},
                    "side": {"enum": ["front", "back", None]},
                    "fields": {"type": "object", "additionalProperties": _ref("Field"), "propertyNames": {"enum": [
@@ -71,7 +71,7 @@ SCHEMAS: dict[str, Any] = {
     "FaceMatch": {"type": "object", "additionalProperties": False,
                   "required": ["similarity", "match", "band", "threshold", "review_band", "operating_point", "faces"],
                   "properties": {
-                      "request_id": STR,
+                      "request_id": STR, "client_request_id": STR,
                       "similarity": _nullable({"type": "number", "minimum": -1.0001, "maximum": 1.0001}),
                       "match": {"type": ["boolean", "null"]},
                       "band": {"enum": ["match", "review", "no_match", None]},
@@ -81,7 +81,7 @@ SCHEMAS: dict[str, Any] = {
                       "timings_ms": TIMINGS}},
     "Liveness": {"type": "object", "required": ["face_found", "score", "is_live", "threshold"],
                  "additionalProperties": False, "properties": {
-                     "request_id": STR, "face_found": {"type": "boolean"},
+                     "request_id": STR, "client_request_id": STR, "face_found": {"type": "boolean"},
                      "score": _nullable({"type": "number", "minimum": 0, "maximum": 1}),
                      "is_live": {"type": ["boolean", "null"]}, "threshold": NUM, "reason": STR, "bbox": BBOX,
                      "timings_ms": TIMINGS}},
@@ -89,7 +89,7 @@ SCHEMAS: dict[str, Any] = {
                     "required": ["document_type", "document_kind", "fields", "checks", "seal", "salary_credits",
                                  "pages", "timings_ms"],
                     "properties": {
-                        "request_id": STR, "document_type": {"const": "income_proof"},
+                        "request_id": STR, "client_request_id": STR, "document_type": {"const": "income_proof"},
                         "document_kind": {"enum": ["income_certificate", "payslip", "bank_statement", "unknown"]},
                         "fields": {"type": "object", "additionalProperties": _ref("Field")},
                         "checks": {"type": "array", "items": _ref("Check")},
@@ -102,7 +102,7 @@ SCHEMAS: dict[str, Any] = {
                "required": ["decision", "reasons", "id_card", "face_match", "reference_match", "liveness",
                             "income_proof", "timings_ms", "runtime"],
                "properties": {
-                   "request_id": STR, "case_id": STR,
+                   "request_id": STR, "client_request_id": STR, "case_id": STR,
                    "decision": {"enum": ["pass", "review", "reject"]},
                    "reasons": {"type": "array", "items": _ref("Reason")},
                    "id_card": {"type": "object", "required": ["front", "back"], "properties": {
@@ -112,9 +112,11 @@ SCHEMAS: dict[str, Any] = {
                    "income_proof": _nullable(_ref("IncomeProof")), "timings_ms": TIMINGS,
                    "runtime": {"type": "object", "required": ["provider", "models"], "properties": {
                        "provider": {"enum": ["cpu", "cuda"]}, "models": {"type": "object"}}}}},
-    "Health": {"type": "object", "required": ["request_id", "status"], "properties": {"status": {"const": "ok"}}},
+    "Health": {"type": "object", "required": ["request_id", "status"], "properties": {
+        "request_id": STR, "client_request_id": STR, "status": {"const": "ok"}}},
     "Ready": {"type": "object", "required": ["request_id", "ready", "provider", "models"], "properties": {
-        "ready": {"type": "boolean"}, "provider": {"enum": ["cpu", "cuda"]}, "models": {"type": "object"}}},
+        "request_id": STR, "client_request_id": STR, "ready": {"type": "boolean"},
+        "provider": {"enum": ["cpu", "cuda"]}, "models": {"type": "object"}}},
 }
 
 
@@ -124,7 +126,7 @@ def _file(description: str) -> dict:
 
 def _post(summary: str, parts: dict, required: list[str], result: str, extra_errors: tuple[int, ...] = ()) -> dict:
     errors = {str(code): {"description": "error", "content": {"application/json": {"schema": _ref("Error")}}}
-              for code in sorted({400, 401, 413, 415, 422, 429, 500, 503, *extra_errors})}
+              for code in sorted({400, 401, 413, 414, 415, 422, 429, 431, 500, 503, *extra_errors})}
     return {"post": {
         "summary": summary,
         "security": [{"ApiKey": []}],
@@ -165,11 +167,12 @@ def document() -> dict:
                                                  'JSON text: {"name", "id_number", "monthly_income"}'}},
                                 ["id_front", "selfie"], "Verify", (504,)),
             "/v1/cases/{request_id}": {"delete": {
-                "summary": "Delete a stored case and its images (review store on)",
+                "summary": "Delete a stored case and its images (review store on): one of this API key's cases, "
+                           "any case for an operator's key",
                 "security": [{"ApiKey": []}],
                 "parameters": [{"name": "request_id", "in": "path", "required": True, "schema": STR}],
                 "responses": {"204": {"description": "deleted"},
-                              "404": {"description": "no such case",
+                              "404": {"description": "no such case, or another key's (never told apart)",
                                       "content": {"application/json": {"schema": _ref("Error")}}}}}},
             "/healthz": {"get": {"summary": "The process answers", "responses": {"200": {
                 "description": "ok", "content": {"application/json": {"schema": _ref("Health")}}}}}},

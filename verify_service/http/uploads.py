@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from flask import current_app, request
 
-from verify_service.errors import EmptyFile, InvalidParameter, MissingFile
+from verify_service.errors import EmptyFile, InvalidParameter, MissingFile, PayloadTooLarge
 from verify_service.flow import PARTS, REQUIRED, CaseParts
 from verify_service.http import context
 from verify_service.pipeline.application import Application
 from verify_service.pipeline.common.imaging import decode_image
 from verify_service.pipeline.types import Side
+
+MAX_APPLICATION_BYTES = 64 * 1024  # three short fields; anything near this is not an application
 
 
 def file_bytes(name: str, required: bool = True) -> bytes | None:
@@ -45,15 +47,15 @@ def image_part(name: str, required: bool = True):
     return decode_image(data, settings.max_pixels, what=name, max_side=settings.max_work_side)
 
 
-def document_pages(name: str, required: bool = True):
-    """Page images of an image or PDF part (None when optional and absent)."""
+def document_pages(name: str, required: bool = True, deadline: float | None = None):
+    """Page images of an image or PDF part (None when optional and absent); a PDF's render stops at `deadline`."""
     from verify_service.pipeline.common.pages import load_pages
 
     data = file_bytes(name, required)
     if data is None:
         return None
     settings = current_app.extensions["verify"].settings
-    return load_pages(data, settings.max_pdf_pages, settings.max_pixels, what=name)
+    return load_pages(data, settings.max_pdf_pages, settings.max_pixels, what=name, deadline=deadline)
 
 
 def text_param(name: str, max_length: int = 64) -> str | None:
@@ -77,8 +79,26 @@ def side_param() -> Side | None:
         raise InvalidParameter(f"side must be front, back or auto, not {raw[:20]!r}") from None
 
 
+def application_param() -> Application:
+    """The declared `application`, sent as a form field or as a file part (`curl -F application=@app.json`)."""
+    texts = request.form.getlist("application")
+    uploads = [u for u in request.files.getlist("application") if u.filename or u.content_length]
+    if len(texts) + len(uploads) > 1:
+        raise InvalidParameter("application was sent more than once: send one JSON object, as a field or a file")
+    if not uploads:
+        return Application.parse(texts[0] if texts else None)
+    data = uploads[0].stream.read(MAX_APPLICATION_BYTES + 1)
+    if len(data) > MAX_APPLICATION_BYTES:
+        raise PayloadTooLarge(f"application is larger than {MAX_APPLICATION_BYTES // 1024} KB")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidParameter("application is not UTF-8 text") from None
+    return Application.parse(text)
+
+
 def case_parts() -> CaseParts:
     """The multipart request in hand as the case flow's parts (/v1/verify and the review page's upload form)."""
-    application = Application.parse(request.form.get("application"))
+    application = application_param()
     files = {part: file_bytes(part, required=part in REQUIRED) for part in PARTS}
     return CaseParts({part: data for part, data in files.items() if data is not None}, application)

@@ -29,6 +29,11 @@ class Application:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise InvalidParameter(f"application is not valid JSON: {exc.msg} at position {exc.pos}") from None
+        except RecursionError:
+            raise InvalidParameter("application is nested too deeply to be an application") from None
+        except ValueError:
+            # Python refuses integers of more than sys.get_int_max_str_digits() digits (a CPU guard of its own).
+            raise InvalidParameter("application holds a number with too many digits") from None
         return cls.from_dict(data)
 
     @classmethod

@@ -126,7 +126,7 @@ class Verifier:
             card_number = front_result.fields.get("id_number")
             income, income_ms = _timed(self.income.read, income_proof,
                                        card_name.value if card_name else None,
-                                       card_number.value if card_number else None)
+                                       card_number.value if card_number else None, deadline)
         comparison = self.matcher.compare(selfie_face, portrait)
         reference_match = (self.matcher.compare(selfie_face, reference_face) if reference_face is not None
                            else None)

@@ -2,13 +2,16 @@
 saw, decisions.
 
 Sign-in is required when API keys are configured (production); reviewers are configured by the operator with
-hashed passwords. Forms carry a per-session CSRF token; the session cookie is HttpOnly and SameSite=Strict.
+hashed passwords. Sessions are kept on the server and checked on every request (sessions.py), and sign-in is
+throttled per user name and per address. Forms carry a per-session CSRF token; the session cookie is HttpOnly and
+SameSite=Strict.
 Pages with personal data are sent with Cache-Control: no-store. Errors on these routes answer as HTML pages
 (http/errors.py), every API route keeps the JSON error shape."""
 
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 import time
 
@@ -27,15 +30,20 @@ from flask import (
 )
 from werkzeug.security import check_password_hash
 
-from verify_service.errors import VerifyError
+from verify_service.errors import RateLimited, VerifyError
 from verify_service.flow import keep, run_case
 from verify_service.http import context
+from verify_service.http.errors import error_response
 from verify_service.http.uploads import case_parts
 from verify_service.review import overlay
+from verify_service.review.sessions import SignIn
 from verify_service.store.cases import REVIEW_DECISIONS, CaseStore
 
 bp = Blueprint("review", __name__, url_prefix="/review", template_folder="templates", static_folder="static")
 IMAGE_PARTS = ("id_front", "id_back", "selfie", "reference_photo", "income_proof")
+# Where sign-in may send a reviewer back to: a plain path of this page, nothing a browser could read as another
+# host (//, \\, a scheme), no dot segments, no control characters (CR/LF made a 500 in the Location header).
+SAFE_NEXT = re.compile(r"/review(/[A-Za-z0-9_.~-]+)*/?", re.ASCII)
 
 
 def store() -> CaseStore:
@@ -55,22 +63,41 @@ def csrf_token() -> str:
 
 def check_csrf() -> None:
     """Refuse a form post whose token is not this session's."""
-    sent = request.form.get("csrf_token", "")
-    if not sent or not hmac.compare_digest(sent, session.get("csrf", "")):
+    # Bytes, because compare_digest raises TypeError on a str with non-ASCII characters (a 500 before).
+    sent = request.form.get("csrf_token", "").encode("utf-8", "replace")
+    expected = str(session.get("csrf", "")).encode("utf-8", "replace")
+    if not sent or not expected or not hmac.compare_digest(sent, expected):
         abort(400, "the form has expired or did not come from this site; reload the page")
+
+
+def sign_in() -> SignIn | None:
+    """The reviewer sessions and throttling; None when sign-in is off (loopback development)."""
+    return current_app.extensions.get("verify_sign_in")
+
+
+def safe_next(target: str) -> str:
+    """The page to open after sign-in: `target` when it is a safe path of the review page, else the list."""
+    if SAFE_NEXT.fullmatch(target) and ".." not in target.split("/") and "." not in target.split("/"):
+        return target
+    return url_for("review.cases")
 
 
 @bp.before_request
 def _require_reviewer():
     """With API keys configured, every review page but sign-in needs a signed-in reviewer."""
-    if not current_app.config["REVIEW_SIGN_IN"]:
+    gate = sign_in()
+    if gate is None:
         g.reviewer = "local"
         return None
     if request.endpoint in ("review.login", "review.static"):
         return None
-    if not session.get("reviewer"):
+    # Checked on every request against the shared sessions and the reviewers file as it is now: a logout, a
+    # removed reviewer or a changed password ends access at once, in every worker.
+    reviewer = gate.reviewer(session.get("sid"))
+    if reviewer is None:
+        session.clear()
         return redirect(url_for("review.login", next=request.path))
-    g.reviewer = session["reviewer"]
+    g.reviewer = reviewer
     return None
 
 
@@ -89,28 +116,47 @@ def _template_helpers():
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():
-    """Reviewer sign-in."""
+    """Reviewer sign-in, throttled per user name and per address before any password is checked."""
+    gate = sign_in()
+    if gate is None:
+        return redirect(url_for("review.cases"))  # nobody signs in on loopback development
     error = None
     if request.method == "POST":
         check_csrf()
         name, password = request.form.get("username", ""), request.form.get("password", "")
-        digest = current_app.config["REVIEWERS"].get(name)
+        digest = gate.reviewers.current().get(name)  # first: an unreadable file (503) is no failed attempt
+        attempt = gate.begin(name, request.remote_addr or "unknown")
+        if not attempt.allowed:
+            return too_many_sign_ins(attempt.retry_after)
         # Check a dummy hash for unknown names too, so timing does not tell which names exist.
-        valid = check_password_hash(digest or current_app.config["DUMMY_HASH"], password) and digest is not None
+        valid = check_password_hash(digest or gate.dummy_hash, password) and digest is not None
         if valid:
+            gate.store.succeeded(attempt)
             session.clear()
-            session["reviewer"] = name
+            session["sid"] = gate.store.create(name, digest, gate.lifetime)
             csrf_token()
-            target = request.args.get("next", "")
-            return redirect(target if target.startswith("/review") else url_for("review.cases"))
+            return redirect(safe_next(request.args.get("next", "")))
         error = "wrong user name or password"
     return render_template("review/login.html", error=error), (401 if error else 200)
 
 
+def too_many_sign_ins(retry_after: int) -> Response:
+    """The 429 page for a throttled sign-in, with Retry-After."""
+    minutes = max(1, -(-retry_after // 60))
+    response = error_response(RateLimited(
+        f"too many failed sign-ins for this user name or from this address; try again in {minutes} "
+        f"minute{'s' if minutes > 1 else ''}", retry_after))
+    response.headers["Retry-After"] = str(retry_after)  # the HTML error page does not set it itself
+    return response
+
+
 @bp.post("/logout")
 def logout():
-    """Sign out."""
+    """Sign out: the session id is deleted on the server, so a copy of the cookie stops working too."""
     check_csrf()
+    gate = sign_in()
+    if gate is not None:
+        gate.store.end(session.get("sid"))
     session.clear()
     return redirect(url_for("review.login"))
 
@@ -137,7 +183,7 @@ def upload():
         flash(f"{exc.code}: {exc.message}")
         return redirect(url_for("review.cases"))
     ctx.decision = outcome.result.decision.value
-    keep(store(), ctx.request_id, outcome, {"request_id": ctx.request_id, **outcome.body})
+    keep(store(), ctx.request_id, outcome, {**ctx.ids(), **outcome.body}, owner="review-page")
     return redirect(url_for("review.case", request_id=ctx.request_id))
 
 

@@ -50,6 +50,20 @@ def store_key(settings: Settings, keys_enabled: bool) -> bytes:
                   "store key").encode()
 
 
+def old_store_keys(settings: Settings) -> list[bytes]:
+    """The earlier store keys of VERIFY_STORE_OLD_KEYS, which still open what they sealed (key rotation)."""
+    found = []
+    for position, key in enumerate((k.strip() for k in settings.store_old_keys.split(",")), start=1):
+        if not key:
+            continue
+        try:
+            Fernet(key.encode())
+        except ValueError as exc:
+            raise ConfigError(f"VERIFY_STORE_OLD_KEYS: key {position} is not a Fernet key") from exc
+        found.append(key.encode())
+    return found
+
+
 def secret_key(settings: Settings, keys_enabled: bool) -> str:
     """The key that signs reviewer session cookies."""
     if settings.secret_key:

@@ -17,6 +17,10 @@ _SIGNATURES = {
     b"RIFF": "WEBP",
     b"BM": "BMP",
 }
+MIN_SIDE = 16  # pixels: nothing smaller holds a readable field or a face
+# Longer side over shorter side. Beyond 1:20 the work copies every stage scales to (640-2400 px on the longer side)
+# leave the shorter side a few pixels wide, or none: no document or face is that shape.
+MAX_ASPECT = 20
 
 
 def sniff(data: bytes) -> str | None:
@@ -46,20 +50,33 @@ def decode_image(data: bytes, max_pixels: int, what: str = "image", max_side: in
             width, height = img.size
             if width * height > max_pixels:
                 raise ImageTooLarge(f"{what} is {width}x{height} pixels, more than the limit of {max_pixels}")
+            if max(width, height) > MAX_ASPECT * max(1, min(width, height)):
+                raise InvalidImage(f"{what} is {width}x{height} pixels: an aspect ratio beyond 1:{MAX_ASPECT} "
+                                   "is not a photo of a document or a face")
             if max_side and fmt == "JPEG" and max(width, height) > 2 * max_side:
                 s = max_side / max(width, height)
                 img.draft("RGB", (int(width * s) + 1, int(height * s) + 1))
             img.load()
-            rgb = ImageOps.exif_transpose(img).convert("RGB")
+            rgb = _to_rgb(ImageOps.exif_transpose(img))
     except ImageTooLarge:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageTooLarge(f"{what} has too many pixels: {exc}") from exc
     except (OSError, ValueError, SyntaxError) as exc:
         raise InvalidImage(f"{what} could not be decoded as {fmt} (corrupt or truncated)") from exc
-    if rgb.width < 16 or rgb.height < 16:
+    if rgb.width < MIN_SIDE or rgb.height < MIN_SIDE:
         raise InvalidImage(f"{what} is only {rgb.width}x{rgb.height} pixels")
     return np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
+
+
+def _to_rgb(img: Image.Image) -> Image.Image:
+    """An 8-bit RGB copy; 16-bit greyscale is scaled to 0-255, since PIL's own convert clips it (all white)."""
+    if img.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
+        # PNG's 16-bit grey opens as I;16 (or I): values 0-65535, rounded onto 0-255.
+        wide = np.asarray(img).astype(np.uint32)
+        grey = ((np.clip(wide, 0, 65535) * 255 + 32767) // 65535).astype(np.uint8)
+        return Image.fromarray(grey).convert("RGB")
+    return img.convert("RGB")
 
 
 def fit_within(image: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
@@ -70,4 +87,6 @@ def fit_within(image: np.ndarray, max_side: int) -> tuple[np.ndarray, float]:
     scale = min(1.0, max_side / max(h, w))
     if scale >= 1.0:
         return image, 1.0
-    return cv2.resize(image, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA), scale
+    # At least one pixel a side: a long thin image must not scale to an empty one (cv2.resize refuses 0).
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    return cv2.resize(image, size, interpolation=cv2.INTER_AREA), scale

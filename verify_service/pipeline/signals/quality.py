@@ -16,8 +16,13 @@ def measure(image: np.ndarray) -> dict:
     """Sharpness (variance of the Laplacian on a 640-px greyscale copy), mean brightness 0-255 and the share of
     blown-out pixels (glare), with a flag for each that crosses the line where OCR starts to suffer."""
     grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-    scale = WORK_SIDE / max(grey.shape)
-    if scale < 1:
+    height, width = grey.shape
+    scale = WORK_SIDE / max(height, width)
+    if scale < 1 and round(min(height, width) * scale) < 1:
+        # fx/fy would round a thin image's short side to zero pixels, which cv2.resize refuses: keep one.
+        size = (max(1, round(width * scale)), max(1, round(height * scale)))
+        grey = cv2.resize(grey, size, interpolation=cv2.INTER_AREA)
+    elif scale < 1:
         grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     sharpness = float(cv2.Laplacian(grey, cv2.CV_64F).var())
     brightness = float(grey.mean())

@@ -18,7 +18,9 @@ PROVINCES = {
     "61": "陕西", "62": "甘肃", "63": "青海", "64": "宁夏", "65": "新疆",
     "71": "台湾", "81": "香港", "82": "澳门", "83": "台湾居民居住证", "91": "外国人永久居留身份证",
 }
-ID_RE = re.compile(r"^\d{17}[\dX]$")
+# \Z, not $: `$` also matches before a trailing newline, so "…X\n" passed; [0-9], not \d: \d takes any Unicode
+# digit (Arabic-Indic ٣ and the like), which no ID number holds.
+ID_RE = re.compile(r"[0-9]{17}[0-9X]\Z")
 # Characters OCR commonly returns for digits and for the check character X on the number line.
 _CONFUSIONS = str.maketrans({
     "O": "0", "o": "0", "D": "0", "Q": "0", "〇": "0", "I": "1", "l": "1", "|": "1", "i": "1",
