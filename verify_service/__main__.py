@@ -11,7 +11,8 @@ from verify_service.errors import VerifyError
 
 
 def _serve(args: argparse.Namespace) -> int:
-    """Serve HTTP: gunicorn (gthread) by default, Flask's own server with --dev."""
+    """Serve HTTP: gunicorn workers each running waitress (requests buffered before dispatch) by default,
+    Flask's own server with --dev."""
     from verify_service import logs
     from verify_service.serve import serve
 

@@ -50,7 +50,7 @@ class Settings:
     rate_limit: int = 120  # requests per minute per API key (per client address without keys); 0 = no limit
     request_timeout: float = 30.0  # seconds a verification may run before it stops with 504 TIMEOUT
     workers: int = 2  # gunicorn worker processes (each loads the models once, after fork)
-    worker_threads: int = 4  # gthread threads per worker
+    worker_threads: int = 4  # request threads per worker (waitress, behind its buffering I/O loop)
     log_json: bool = True  # structured JSON logs (one object per line)
     review_store: bool = False  # keep every /v1/verify result and its images for the review page
     store_path: Path = REPO_ROOT / "instance" / "cases.sqlite3"

@@ -35,17 +35,21 @@ VOCABULARY = {
     "time": ("交易时间", "时间"),
     "desc": ("摘要", "交易摘要", "业务摘要", "交易类型", "交易说明", "业务类型"),
     "memo": ("附言", "备注", "交易附言", "用途"),
-    "credit": ("收入", "收入金额", "存入", "存入金额", "贷方", "贷方金额", "贷方发生额", "转入金额"),
-    "debit": ("支出", "支出金额", "支取", "支取金额", "借方", "借方金额", "借方发生额", "转出金额"),
+    "credit": ("收入", "收入金额", "存入", "存入金额", "贷方", "贷方金额", "贷方发生额", "转入金额", "入账金额",
+               "收款金额"),
+    "debit": ("支出", "支出金额", "支取", "支取金额", "借方", "借方金额", "借方发生额", "转出金额", "出账金额",
+              "付款金额"),
     "amount": ("交易金额", "金额", "发生额", "交易额"),
-    "flag": ("借贷", "借贷标志", "借贷方向", "收支", "收支标志", "方向"),
+    "flag": ("借贷", "借贷标志", "借贷方向", "借贷方", "收支", "收支标志", "收付", "方向", "交易方向", "资金方向",
+             "记账方向"),
     "balance": ("余额", "账户余额", "联机余额", "可用余额", "本次余额"),
     "counterparty": ("对方户名", "对方名称", "对方信息", "对方账户名", "交易对方", "对手方", "对方账户", "对方"),
     "currency": ("币别", "币种"),
     "channel": ("渠道", "交易渠道", "网点", "交易网点"),
 }
 HOLDER_LABELS = ("账户名称", "客户姓名", "客户名称", "账户名", "户名", "户主", "姓名")
-PRINT_DATE_LABELS = ("打印日期", "打印时间", "出具日期", "制单日期", "开具日期", "生成日期", "查询日期")
+PRINT_DATE_LABELS = ("打印日期", "打印时间", "出具日期", "出具时间", "制单日期", "制表日期", "制表时间", "开具日期",
+                     "生成日期", "生成时间", "导出日期", "导出时间", "下载日期", "查询日期")
 _DATE = re.compile(r"(\d{4})\s*[-./年]?\s*(\d{1,2})\s*[-./月]?\s*(\d{1,2})")
 _ANCHOR = re.compile(r"^\s*\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|^\s*20\d{6}(?!\d)")
 _SALARY = re.compile("代发工资|工资|代发|批量代发|薪资|代发薪|薪金|薪酬|发薪")
@@ -64,10 +68,13 @@ def _date(text: str | None) -> str | None:
 
 
 def _amount(text: str | None) -> Decimal | None:
-    """The signed amount in a cell."""
+    """The signed amount in a cell (a full-width or typographic minus, or brackets, mark a debit too)."""
     if not text:
         return None
-    m = _AMOUNT.search(text.replace(" ", ""))
+    text = text.replace(" ", "").replace("－", "-").replace("−", "-")
+    if re.fullmatch(r"[（(][\d,.]+[）)]", text):
+        text = "-" + text.strip("（）()")
+    m = _AMOUNT.search(text)
     if not m:
         return None
     value = money(m.group(0).lstrip("+"))
@@ -85,10 +92,10 @@ def _credit(record: Record, signed: bool) -> Decimal | None:
         return None
     flag = record.get("flag")
     if flag:
-        if re.search("贷|收|存|入", flag):
+        if re.search("贷|收|存|入", flag) or re.fullmatch(r"\s*(?:C|CR|Cr|\+)\s*", flag):
             return abs(value)
         return None
-    if value < 0 or (raw or "").strip().startswith("-"):
+    if value < 0 or (raw or "").strip().startswith(("-", "－", "−")):
         return None
     # unsigned amounts are credits only in a statement that marks its debits with a minus
     return value if signed or (raw or "").strip().startswith("+") else None
