@@ -6,15 +6,60 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 PARTS = ("id_front", "id_back", "selfie", "income_proof", "reference_photo")
 REQUIRED_PARTS = ("id_front", "selfie")
+# A record is flat and `application` is an object of scalars; anything nested deeper is not a case, and refusing
+# it here keeps json, pickle and Ray's serialiser from ever recursing on it.
+MAX_DEPTH = 8
 
 
 class ManifestError(ValueError):
     """A manifest that cannot be run; the message names the line and what is wrong."""
+
+
+class NotRegularFile(OSError):
+    """A path naming a FIFO, a device, a socket or a directory: reading it may block forever or never end."""
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file, or NotRegularFile; never blocks on a FIFO."""
+    # O_NONBLOCK because open() of a FIFO without a writer blocks before any stat could be made; the check is
+    # fstat on the opened descriptor, so the file cannot be swapped between the check and the read.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotRegularFile(f"not a regular file: {path}")
+    with open(fd, "rb") as fh:
+        return fh.read()
+
+
+def _loads(text: str, where: str) -> object:
+    """json.loads, with every way JSON text can fail (bad syntax, huge integers, deep nesting) as ManifestError."""
+    try:
+        value = json.loads(text)
+    except RecursionError:  # not a ValueError: it would escape as a traceback with exit 1
+        raise ManifestError(f"{where} nested too deep") from None
+    except ValueError as exc:
+        raise ManifestError(f"{where} not valid JSON ({exc.args[0]})") from None
+    if _depth(value) > MAX_DEPTH:
+        raise ManifestError(f"{where} nested deeper than {MAX_DEPTH} levels")
+    return value
+
+
+def _depth(value: object) -> int:
+    """How deeply lists and objects nest in a decoded JSON value (iterative: no recursion to exhaust)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 @dataclass(frozen=True)
@@ -46,10 +91,7 @@ def _case(record: dict, where: str, base: Path) -> Case:
     application = record.get("application")
     if isinstance(application, str):
         if application.strip():
-            try:
-                application = json.loads(application)
-            except ValueError as exc:
-                raise ManifestError(f"{where}: application is not valid JSON ({exc})") from None
+            application = _loads(application, f"{where}: application is")
         else:
             application = None
     if application is not None and not isinstance(application, dict):
@@ -61,7 +103,9 @@ def read_manifest(path: Path) -> list[Case]:
     """Every case of a manifest, checked whole before anything runs (missing columns, bad lines, duplicates)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_regular_file(path).decode("utf-8-sig")
+    except NotRegularFile:
+        raise ManifestError(f"cannot read manifest {path}: not a regular file (a FIFO, device or directory)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ManifestError(f"cannot read manifest {path}: {exc}") from None
     base = path.resolve().parent
@@ -82,10 +126,7 @@ def read_manifest(path: Path) -> list[Case]:
         for number, raw in enumerate(text.splitlines(), start=1):
             if not raw.strip():
                 continue
-            try:
-                record = json.loads(raw)
-            except ValueError as exc:
-                raise ManifestError(f"{path}:{number}: not valid JSON ({exc.args[0]})") from None
+            record = _loads(raw, f"{path}:{number}:")
             if not isinstance(record, dict):
                 raise ManifestError(f"{path}:{number}: each line must be a JSON object")
             cases.append(_case(record, f"{path}:{number}", base))

@@ -11,14 +11,22 @@ import collections
 import json
 import logging
 import os
+import signal
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from verify_service.batch.manifest import REQUIRED_PARTS, Case, ManifestError, read_manifest
-from verify_service.batch.writer import ResultWriter
+from verify_service.batch.manifest import (
+    REQUIRED_PARTS,
+    Case,
+    ManifestError,
+    NotRegularFile,
+    read_manifest,
+    read_regular_file,
+)
+from verify_service.batch.writer import OutputError, ResultWriter
 from verify_service.codes import ErrorCode
 from verify_service.config import Settings
 from verify_service.errors import VerifyError
@@ -38,9 +46,12 @@ def process_case(services: Any, case: Case) -> dict:
         data = {}
         for part, path in case.files.items():
             try:
-                data[part] = path.read_bytes()
+                data[part] = read_regular_file(path)
             except FileNotFoundError:
                 return _error(case, ErrorCode.MISSING_FILE, f"{part} file does not exist: {path.name}")
+            except NotRegularFile:
+                return _error(case, ErrorCode.UNREADABLE_FILE,
+                              f"{part} is not a regular file (a FIFO, device or directory): {path.name}")
             except OSError as exc:
                 return _error(case, ErrorCode.UNREADABLE_FILE, f"{part} file cannot be read: {exc.strerror}")
         application = Application.from_dict(case.application) if case.application else Application()
@@ -63,13 +74,30 @@ def _error(case: Case, code: ErrorCode, message: str) -> dict:
 _worker_services: Any = None
 
 
-def _init_worker(overrides: dict) -> None:
-    """Pool initializer: load every model once in this worker process."""
+def _init_worker(overrides: dict, parent: int | None = None) -> None:
+    """Pool initializer: load every model once in this worker process (dying with `parent` when given)."""
     global _worker_services
     from verify_service.services import build_services
 
+    if parent is not None:
+        _die_with_parent(parent)
+
     logging.basicConfig(level=logging.WARNING)
     _worker_services = build_services(Settings.load(overrides))
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel SIGKILL this worker when the batch process dies (Linux), so a kill -9 leaves none behind."""
+    # Without it a spawned worker outlives a killed parent until its case ends, and for ever when the case hangs;
+    # the next run also stops leftovers recorded in the lock file (writer.py), which covers other platforms.
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the prctl took effect: no signal will come
+        os._exit(1)
 
 
 def _work(case: Case) -> dict:
@@ -82,8 +110,10 @@ def threads_per_worker(workers: int) -> int:
     return max(1, (os.cpu_count() or 1) // workers)
 
 
-def run_local(cases: list[Case], workers: int, overrides: dict) -> Iterator[dict]:
-    """Results as they finish, from `workers` processes (in this process when workers is 1)."""
+def run_local(cases: list[Case], workers: int, overrides: dict,
+              on_workers: Callable[[list[int]], None] | None = None) -> Iterator[dict]:
+    """Results as they finish, from `workers` processes (in this process when workers is 1); `on_workers` hears
+    the worker pids whenever they change."""
     overrides = {**overrides, "threads": overrides.get("threads") or threads_per_worker(workers)}
     if workers == 1:
         _init_worker(overrides)
@@ -93,11 +123,61 @@ def run_local(cases: list[Case], workers: int, overrides: dict) -> Iterator[dict
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")  # no ONNX Runtime thread pools inherited through fork
-    with context.Pool(workers, initializer=_init_worker, initargs=(overrides,)) as pool:
-        yield from pool.imap_unordered(_work, cases, chunksize=1)
+    with context.Pool(workers, initializer=_init_worker, initargs=(overrides, os.getpid())) as pool:
+        known: set[int] = set()
+        results = pool.imap_unordered(_work, cases, chunksize=1)
+        while True:
+            # the pool replaces a worker that dies, so the recorded set is checked again after every result
+            pids = {child.pid for child in multiprocessing.active_children() if child.pid is not None}
+            if on_workers is not None and pids != known:
+                on_workers(sorted(pids))
+                known = pids
+            try:
+                yield next(results)
+            except StopIteration:
+                return
 
 
 # ---- Ray engine: an actor pool whose actors load the models once ----
+
+SECRET_SETTINGS = frozenset({"VERIFY_STORE_KEY", "VERIFY_STORE_OLD_KEYS", "VERIFY_SECRET_KEY", "VERIFY_API_KEYS"})
+
+
+class EngineError(RuntimeError):
+    """An engine that cannot start (a Ray cluster that cannot be reached or refuses this client); exit 2."""
+
+
+WHERE_RAY_LOOKS = "~/.ray/auth_token (or RAY_AUTH_TOKEN_PATH=FILE, or RAY_AUTH_TOKEN=TOKEN)"
+
+
+def _connect_ray(ray: Any, address: str, runtime_env: dict) -> None:
+    """ray.init on an existing cluster, or EngineError saying what to do, token authentication first of all."""
+    # Ray enables token authentication for a client by itself only when it finds a local cluster; for an explicit
+    # address it never sends the token unless RAY_AUTH_MODE=token, so that a token does not go to whatever address
+    # is typed. The batch keeps that choice (no automatic RAY_AUTH_MODE) and says how to opt in.
+    try:
+        ray.init(address=address, runtime_env=runtime_env, logging_level=logging.WARNING)
+    except (ConnectionError, RuntimeError, ray.exceptions.AuthenticationError) as exc:
+        ray.shutdown()
+        causes = [exc]
+        while causes[-1].__cause__ is not None and len(causes) < 10:
+            causes.append(causes[-1].__cause__)
+        # Ray wraps the AuthenticationError in a RuntimeError as text (its traceback), not as a __cause__
+        refused = any(isinstance(cause, ray.exceptions.AuthenticationError)
+                      or "InvalidAuthToken" in str(cause) or "AuthenticationError" in str(cause) for cause in causes)
+        token_mode = os.environ.get("RAY_AUTH_MODE", "").lower() == "token"
+        if refused and not token_mode:
+            raise EngineError(
+                f"the Ray cluster at {address} requires token authentication and this client sent no token: run "
+                f"with RAY_AUTH_MODE=token and the cluster's token in {WHERE_RAY_LOOKS}") from None
+        if refused:
+            raise EngineError(
+                f"the Ray cluster at {address} refused this client's token (RAY_AUTH_MODE=token): put the "
+                f"cluster's token (the head node's ~/.ray/auth_token) in {WHERE_RAY_LOOKS}") from None
+        raise EngineError(
+            f"cannot connect to the Ray cluster at {address} ({exc}); check the address (the head's host:port), "
+            f"and if the cluster uses token authentication run with RAY_AUTH_MODE=token and the cluster's token "
+            f"in {WHERE_RAY_LOOKS}") from None
 
 def run_ray(cases: list[Case], workers: int, overrides: dict, address: str | None) -> Iterator[dict]:
     """Results as they finish, from `workers` Ray actors (a local Ray instance unless `address` is given).
@@ -111,10 +191,13 @@ def run_ray(cases: list[Case], workers: int, overrides: dict, address: str | Non
     if started:
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # a KYC service reports nothing to anyone
         repo = str(Path(__file__).resolve().parents[2])
-        env = {"env_vars": {"PYTHONPATH": os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")])),
-                            "RAY_USAGE_STATS_ENABLED": "0"}}
+        # Actors on a cluster do not inherit this process's environment, so the VERIFY_* settings travel with
+        # the job (the local engine's workers inherit them); secrets stay here: no worker needs them.
+        settings = {k: v for k, v in os.environ.items() if k.startswith("VERIFY_") and k not in SECRET_SETTINGS}
+        env = {"env_vars": {**settings, "RAY_USAGE_STATS_ENABLED": "0",
+                            "PYTHONPATH": os.pathsep.join(filter(None, [repo, os.environ.get("PYTHONPATH")]))}}
         if address:
-            ray.init(address=address, runtime_env=env, logging_level=logging.WARNING)
+            _connect_ray(ray, address, env)
         else:
             ray.init(num_cpus=workers, include_dashboard=False, runtime_env=env, logging_level=logging.WARNING)
 
@@ -148,7 +231,7 @@ def summarise(records: Iterable[dict]) -> collections.Counter:
 
 
 def main(argv: list[str] | None = None, overrides: dict | None = None) -> int:
-    """Run a batch; 0 when every case has a decision, 1 when some errored, 2 on bad usage."""
+    """Run a batch; 0 when every case has a decision, 1 when some errored, 2 on bad usage or no engine."""
     ap = argparse.ArgumentParser(prog="python -m verify_service batch",
                                  description="Re-verify stored cases; re-running the same command resumes.")
     ap.add_argument("manifest", type=Path, help="JSON Lines or CSV: case_id, id_front, selfie[, id_back, "
@@ -167,21 +250,33 @@ def main(argv: list[str] | None = None, overrides: dict | None = None) -> int:
         return 2
     overrides = dict(overrides or {})
     t0 = time.perf_counter()
-    with ResultWriter(args.out) as writer:
+    try:
+        writer = ResultWriter(args.out)
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if writer.stopped:
+        print(f"stopped {len(writer.stopped)} worker(s) left by a killed run of {args.out}: "
+              f"pids {', '.join(map(str, writer.stopped))}", file=sys.stderr)
+    with writer:
         pending = [c for c in cases if c.case_id not in writer.done]
         print(f"{len(cases)} cases, {len(cases) - len(pending)} already in {args.out}, {len(pending)} to run "
               f"({args.engine}, {args.workers} worker{'s' if args.workers > 1 else ''})", file=sys.stderr)
         engine: Iterable[dict] = []
         if pending:
             engine = (run_ray(pending, args.workers, overrides, args.ray_address) if args.engine == "ray"
-                      else run_local(pending, args.workers, overrides))
+                      else run_local(pending, args.workers, overrides, writer.record_workers))
         from tqdm import tqdm
 
         with tqdm(total=len(cases), initial=len(cases) - len(pending), unit="case",
                   disable=not sys.stderr.isatty()) as bar:
-            for record in engine:
-                writer.write(record)
-                bar.update(1)
+            try:
+                for record in engine:
+                    writer.write(record)
+                    bar.update(1)
+            except EngineError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
     elapsed = time.perf_counter() - t0
     with open(args.out, encoding="utf-8") as fh:
         counts = summarise(json.loads(line) for line in fh if line.strip())
