@@ -7,7 +7,17 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
+
+# What a client chooses (its request id, the path) may hold an ID number: logged masked, and never unbounded.
+_ID_NUMBER = re.compile(r"(?<![0-9])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9])")
+MAX_CLIENT_TEXT = 200
+
+
+def scrub(value: str) -> str:
+    """A client-chosen text as it may be logged: ID numbers masked (110105********002X), cut to 200 characters."""
+    return _ID_NUMBER.sub(r"\1********\2", value[:MAX_CLIENT_TEXT])
 
 
 class JsonFormatter(logging.Formatter):
@@ -26,7 +36,7 @@ class JsonFormatter(logging.Formatter):
         for key in ("client_request_id", "method", "path", "status", "duration_ms", "api_key", "decision"):
             value = getattr(record, key, None)
             if value is not None:
-                entry[key] = value
+                entry[key] = scrub(value) if key in ("client_request_id", "path") else value
         if record.exc_info:
             entry["error"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)

@@ -31,3 +31,16 @@ def test_bad_values_name_their_variable(env, message):
 def test_unknown_override_is_an_error():
     with pytest.raises(ConfigError, match="unknown setting"):
         Settings.load({"no_such_thing": 1}, environ={})
+
+
+def test_client_chosen_log_values_never_hold_an_id_number():
+    import logging
+
+    from verify_service.logs import JsonFormatter
+
+    record = logging.LogRecord("verify_service.access", logging.INFO, __file__, 1, "request", None, None)
+    record.client_request_id = "11010519491231002X"
+    record.path = "/v1/cases/11010519491231002X" + "a" * 3000
+    line = JsonFormatter().format(record)
+    assert "11010519491231002X" not in line and "110105********002X" in line
+    assert len(line) < 800

@@ -231,3 +231,30 @@ def test_income_reader_stops_between_pages_past_the_deadline():
     assert reader.read([page, page], deadline=time.monotonic() + 60).pages == 2
     with pytest.raises(Timeout):
         reader.read([page, page], deadline=time.monotonic() - 1)
+
+
+def test_pdf_renders_queue_for_one_child_per_worker(monkeypatch):
+    """A burst of costly PDFs waits for the render slot instead of running a child each on every core."""
+    import threading
+
+    from verify_service.pipeline.common import pdf_sandbox
+
+    running, peak, lock = [0], [0], threading.Lock()
+
+    def slow_render(*args, **kwargs):
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        threading.Event().wait(0.05)
+        with lock:
+            running[0] -= 1
+        return []
+
+    monkeypatch.setattr(pdf_sandbox, "_render", slow_render)
+    threads = [threading.Thread(target=pdf_sandbox.render_pdf, args=(b"", 5, 10**7, "document", 150, 16, 20))
+               for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert peak[0] == pdf_sandbox.CHILDREN == 1

@@ -11,6 +11,7 @@ import math
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -27,6 +28,8 @@ MAX_PAGE_PIXELS = 4_500_000  # an A3 page at 150 dpi is 1754x2480 (4.35 M pixels
 CPU_SECONDS = 10  # a 5-page A4 PDF renders in well under a second of CPU
 MEMORY_BYTES = 512 << 20  # address space of the child: Python and pdfium take ~45 MB, an A3 page's bitmap 13 MB
 WALL_SECONDS = 20.0  # the longest a render may take when the caller has no deadline (batch, tests)
+CHILDREN = 1  # renders at once per worker process: a burst of costly PDFs queues instead of taking every core
+_slots = threading.BoundedSemaphore(CHILDREN)
 
 _ERRORS = {"invalid": InvalidPdf, "encrypted": EncryptedPdf, "too_many_pages": TooManyPages,
            "too_complex": PdfTooComplex}
@@ -39,6 +42,21 @@ def render_pdf(data: bytes, max_pages: int, max_pixels: int, what: str, dpi: int
     now = time.monotonic()
     own_deadline = now + WALL_SECONDS
     wait_until = min(own_deadline, deadline) if deadline is not None else own_deadline
+    if wait_until <= now:
+        raise Timeout(f"the request ran out of time before {what} was rendered")
+    if not _slots.acquire(timeout=wait_until - now):
+        raise Timeout(f"the request ran out of time waiting to render {what}")
+    try:
+        return _render(data, max_pages, max_pixels, what, dpi, min_side, max_aspect, deadline, own_deadline,
+                       wait_until)
+    finally:
+        _slots.release()
+
+
+def _render(data: bytes, max_pages: int, max_pixels: int, what: str, dpi: int, min_side: int, max_aspect: int,
+            deadline: float | None, own_deadline: float, wait_until: float) -> list[np.ndarray]:
+    """One render in a child process, holding a slot (render_pdf)."""
+    now = time.monotonic()
     if wait_until <= now:
         raise Timeout(f"the request ran out of time before {what} was rendered")
     job = {"what": what, "max_pages": max_pages, "dpi": dpi, "min_side": min_side, "max_aspect": max_aspect,
