@@ -4,10 +4,8 @@ review page, batch) calls. No Flask here."""
 from __future__ import annotations
 
 import dataclasses
-import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from verify_service.config import Settings
@@ -50,7 +48,7 @@ def face_thresholds(settings: Settings) -> FaceThresholds:
     return thresholds
 
 
-def check_calibration(settings: Settings, models: dict) -> None:
+def check_calibration(settings: Settings, thresholds: FaceThresholds, models: dict) -> None:
     """Refuse thresholds calibrated for another recogniser: a swapped model with stale thresholds is a silent
     accuracy bug. Explicit thresholds (both VERIFY_FACE_MATCH_THRESHOLD and VERIFY_FACE_REJECT_THRESHOLD) are
     the operator's own choice and are taken as they are."""
@@ -59,10 +57,7 @@ def check_calibration(settings: Settings, models: dict) -> None:
         return  # an injected registry that names no real recogniser (tests' fakes)
     if settings.face_match_threshold is not None and settings.face_reject_threshold is not None:
         return
-    try:
-        made_for = json.loads(Path(settings.face_calibration).read_text(encoding="utf-8")).get("face_rec_sha256")
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"face calibration {settings.face_calibration}: {exc}") from exc
+    made_for = thresholds.recogniser_sha256
     if made_for != loaded:
         raise ConfigError(
             f"face calibration {settings.face_calibration} was made for the recogniser with sha256 {made_for}, but "
@@ -76,10 +71,11 @@ def build_services(settings: Settings, registry: Any = None) -> Services:
         from verify_service.runtime.registry import ModelRegistry
 
         registry = ModelRegistry.load(settings)
-    check_calibration(settings, registry.describe().get("models", {}))
+    thresholds = face_thresholds(settings)
+    check_calibration(settings, thresholds, registry.describe().get("models", {}))
     readers = build_readers(ReaderDeps(registry.ocr, registry.faces, settings))
     id_card, income = readers["cn_id_card"], readers["income_proof"]
-    matcher = FaceMatcher(registry.faces, registry.embedder, face_thresholds(settings))
+    matcher = FaceMatcher(registry.faces, registry.embedder, thresholds)
     liveness = LivenessChecker(registry.liveness, settings.liveness_threshold)
     executor = (ThreadPoolExecutor(settings.stage_workers, thread_name_prefix="verify-stage")
                 if settings.stage_workers else None)

@@ -147,7 +147,13 @@ def split_cell(cell: Cell, pieces: Sequence[str]) -> list[Cell]:
     return out
 
 
-def _header_cells(row: Row, vocabulary: Mapping[str, Sequence[str]]) -> list[Cell]:
+def _synonyms(vocabulary: Mapping[str, Sequence[str]]) -> list[str]:
+    """Every column name of a vocabulary (normalised, two characters or more), longest first."""
+    return sorted({normalise(s) for names in vocabulary.values() for s in names if len(normalise(s)) >= 2},
+                  key=len, reverse=True)
+
+
+def _header_cells(row: Row, vocabulary: Mapping[str, Sequence[str]], synonyms: Sequence[str]) -> list[Cell]:
     """A header row's cells: pieces of one header the detector split are joined (they overlap), and two headers
     it merged into one box (应发工资社保个人) are cut where the second one's name begins."""
     merged: list[Cell] = []
@@ -158,8 +164,6 @@ def _header_cells(row: Row, vocabulary: Mapping[str, Sequence[str]]) -> list[Cel
                               last.height, min(last.score, cell.score))
             continue
         merged.append(cell)
-    synonyms = sorted({normalise(s) for names in vocabulary.values() for s in names if len(normalise(s)) >= 2},
-                      key=len, reverse=True)
     out: list[Cell] = []
     for cell in merged:
         text = normalise(cell.text)
@@ -193,8 +197,9 @@ def find_header(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]],
     """The header row (its index and columns): the first row naming the most distinct vocabulary keys, at least
     `min_keys` of them."""
     best: tuple[int, int, list[Column]] | None = None
+    synonyms = _synonyms(vocabulary)
     for index, row in enumerate(rows):
-        cells = _header_cells(row, vocabulary)
+        cells = _header_cells(row, vocabulary, synonyms)
         columns = [Column(column_key(c.text, vocabulary), c.text, c.left, c.right) for c in cells]
         keys = {c.key for c in columns if c.key is not None}
         if len(keys) >= min_keys and (best is None or len(keys) > best[0]):

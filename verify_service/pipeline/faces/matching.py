@@ -45,6 +45,7 @@ class FaceThresholds:
     match: float
     reject: float
     source: str = ""
+    recogniser_sha256: str | None = None  # the face_rec model the calibration was made with
 
     def band(self, similarity: float) -> MatchBand:
         """The band of a similarity."""
@@ -62,7 +63,8 @@ class FaceThresholds:
         if operating_point not in points:
             raise ValueError(f"operating point {operating_point!r} not in {path} (has {', '.join(points)})")
         point = points[operating_point]
-        return cls(operating_point, float(point["match"]), float(point["reject"]), data.get("model", ""))
+        return cls(operating_point, float(point["match"]), float(point["reject"]), data.get("model", ""),
+                   data.get("face_rec_sha256"))
 
 
 @dataclass(frozen=True)

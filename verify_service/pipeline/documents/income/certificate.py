@@ -20,7 +20,9 @@ from verify_service.pipeline.documents.income.text import (
     first,
     id_after_label,
     labelled,
+    last_company,
     last_date,
+    letterhead_company,
     money,
 )
 from verify_service.pipeline.types import MISSING, Field
@@ -89,23 +91,13 @@ def _employer(pages: Sequence[PageText]) -> Field:
     body = first(pages, rf"(?:我|本)(?:单位|公司|司)[（(]({COMPANY.pattern})[）)]")
     if body:
         return PageField(body[0], body[2], body[1])
-    first_page = pages[0] if pages else None
-    if first_page is not None:
-        for row in first_page.rows[:3]:  # the letterhead, above the title
-            if "证明" in row.text:
-                break
-            name = as_company(row.text)
-            if name:
-                return PageField(name, row.score, first_page.page)
+    head = letterhead_company(pages, above="证明")
+    if head.value is not None:
+        return head
     body = first(pages, rf"(?:在|系|为|于)({COMPANY.pattern})(?:的)?(?:正式|在职)?(?:员工|职工|工作|任职|担任)")
     if body:
         return PageField(body[0], body[2], body[1])
-    for page in reversed(pages):
-        for row in reversed(page.rows):
-            name = as_company(row.text)
-            if name and not re.search("银行$", name):  # a bank named at the foot is the addressee, not the employer
-                return PageField(name, row.score, page.page)
-    return MISSING
+    return last_company(pages)
 
 
 def parse(pages: Sequence[PageText]) -> tuple[dict[str, Field], Field]:

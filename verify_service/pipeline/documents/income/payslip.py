@@ -21,8 +21,9 @@ from verify_service.pipeline.documents.income.text import (
     date_before,
     id_after_label,
     labelled,
+    last_company,
     last_date,
-    money,
+    letterhead_company,
 )
 from verify_service.pipeline.types import MISSING, Field
 
@@ -142,17 +143,5 @@ def _employer(pages: Sequence[PageText]) -> Field:
     hit = labelled(pages, ("单位名称", "公司名称", "发放单位", "用人单位", "工作单位"), as_company, below=1)
     if hit.value is not None:
         return hit
-    if pages:
-        for row in pages[0].rows[:3]:
-            name = as_company(row.text)
-            if name:
-                return PageField(name, row.score, pages[0].page)
-    for page in reversed(pages):
-        for row in reversed(page.rows):
-            name = as_company(row.text)
-            if name and not name.endswith("银行"):
-                return PageField(name, row.score, page.page)
-    return MISSING
-
-
-__all__ = ["money", "parse"]
+    head = letterhead_company(pages)
+    return head if head.value is not None else last_company(pages)

@@ -13,8 +13,6 @@ from verify_service.pipeline.common.layout import Row
 from verify_service.pipeline.documents.cn_id_card import idnumber
 from verify_service.pipeline.types import MISSING, Field, OcrLine
 
-DATE_CN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-DATE_ISO = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 # Any full date a document prints: 2026年10月8日, 2026-10-08, 2026.10.08, 2026/10/08 (not inside a longer number).
 DATE_ANY = re.compile(r"(?<!\d)(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./](\d{1,2})[-./](\d{1,2}))"
                       r"(?:(?!\d)|(?=\d{1,2}:\d{2}))")  # a time may follow with its space lost
@@ -160,25 +158,6 @@ def first(pages: Sequence[PageText], pattern: str | re.Pattern, group: int = 1) 
     return None
 
 
-def row_value(pages: Sequence[PageText], label: str) -> tuple[str, int, float] | None:
-    """The text after a label in the first row that holds it (a table cell's value)."""
-    for page in pages:
-        for row in page.rows:
-            text = re.sub(r"\s+", "", row.text)
-            idx = text.find(label)
-            if idx >= 0 and text[idx + len(label):].strip("：:"):
-                return text[idx + len(label):].lstrip("：:"), page.page, row.score
-    return None
-
-
-def as_field(hit: tuple[str, int, float] | None, convert: Callable[[str], object] = str) -> Field:
-    """A PageField from a match, or MISSING when there was none or it does not convert."""
-    if hit is None:
-        return MISSING
-    value = convert(hit[0])
-    return MISSING if value is None else PageField(value, hit[2], hit[1])
-
-
 ID_LABELS = "公民身份号码|身份证号码|身份证号|身份证件号码|证件号码|证件号|身份证"
 _STANDALONE_ID = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 
@@ -233,6 +212,31 @@ def date_before(pages: Sequence[PageText], words: str) -> Field:
         for iso, _, end in dates_in(text):
             if re.match(rf"[^0-9]{{0,2}}(?:{words})", text[end:end + 6]):
                 return PageField(iso, page.score, page.page)
+    return MISSING
+
+
+def letterhead_company(pages: Sequence[PageText], above: str | None = None) -> Field:
+    """An organisation named in the first rows of page 1 (a letterhead or a title line), above the first row that
+    holds `above` (a document's own title) when given."""
+    if not pages:
+        return MISSING
+    for row in pages[0].rows[:3]:
+        if above is not None and above in row.text:
+            break
+        name = as_company(row.text)
+        if name:
+            return PageField(name, row.score, pages[0].page)
+    return MISSING
+
+
+def last_company(pages: Sequence[PageText]) -> Field:
+    """The last organisation named in the document (a signature block or a sign-off); a bank named at the foot is
+    the addressee, not the employer."""
+    for page in reversed(pages):
+        for row in reversed(page.rows):
+            name = as_company(row.text)
+            if name and not name.endswith("银行"):
+                return PageField(name, row.score, page.page)
     return MISSING
 
 
