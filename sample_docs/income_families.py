@@ -1635,13 +1635,14 @@ def families(kind: str | None = None, held_out: bool | None = None) -> list[Fami
     return [f for f in FAMILIES if (kind is None or f.kind == kind) and (held_out is None or f.held_out == held_out)]
 
 
-def make(family_name: str, seed: int | str, tamper: str | None = None) -> Doc:
-    """One document of a family, the same for the same seed. tamper: "words" (大写 disagrees with the digits) or
-    "seal" (no seal), where the family supports it. `pages, expected = make(...)` unpacks."""
-    fam = BY_NAME[family_name]
+def make(family: str | Family, seed: int | str, tamper: str | None = None) -> Doc:
+    """One document of a family (its name here, or a Family of another module such as income_families_unseen),
+    the same for the same seed. tamper: "words" (大写 disagrees with the digits) or "seal" (no seal), where the
+    family supports it. `pages, expected = make(...)` unpacks."""
+    fam = BY_NAME[family] if isinstance(family, str) else family
     if tamper is not None and tamper not in fam.tampers:
-        raise ValueError(f"{family_name} cannot be tampered with {tamper!r} (supports {fam.tampers})")
-    rng = random.Random(f"{family_name}:{seed}:{tamper}")
+        raise ValueError(f"{fam.name} cannot be tampered with {tamper!r} (supports {fam.tampers})")
+    rng = random.Random(f"{fam.name}:{seed}:{tamper}")
     pages, facts = fam.draw(rng, tamper)
     return Doc(fam, seed, pages, facts)
 
