@@ -258,3 +258,59 @@ def test_pdf_renders_queue_for_one_child_per_worker(monkeypatch):
     for t in threads:
         t.join()
     assert peak[0] == pdf_sandbox.CHILDREN == 1
+
+
+def test_payslip_with_a_two_level_header():
+    """A group heading (应发项目, 扣款项目) over its items, and 姓名 / 实发工资 cells merged across both header rows."""
+    lines = [line("恒信精密制造有限公司2026年10月工资表", 200, 20, 700),
+             line("工号", 50, 100, 60), line("姓名", 150, 115, 60), line("应发项目", 400, 100, 120),
+             line("扣款项目", 820, 100, 120), line("实发工资", 1120, 115, 120),
+             line("基本工资", 300, 140, 90), line("绩效奖金", 400, 140, 90), line("加班费", 500, 140, 70),
+             line("应发合计", 600, 140, 90), line("养老保险", 720, 140, 90), line("公积金", 830, 140, 70),
+             line("个税", 940, 140, 50), line("扣款合计", 1000, 140, 90),
+             line("0012", 50, 200, 50), line("张伟", 150, 200, 60), line("6,000.00", 300, 200, 90),
+             line("1,500.00", 400, 200, 90), line("300.00", 500, 200, 70), line("7,800.00", 600, 200, 90),
+             line("480.00", 720, 200, 70), line("600.00", 830, 200, 70), line("120.00", 940, 200, 60),
+             line("1,200.00", 1000, 200, 90), line("6,600.00", 1120, 200, 90)]
+    values = {k: v.value for k, v in parse_income(pages(lines)).fields.items()}
+    assert (values["document_kind"], values["name"], values["gross_pay"], values["net_pay"], values["employer"]) == \
+        ("payslip", "张伟", 7800.0, 6600.0, "恒信精密制造有限公司")
+
+
+def test_payslip_with_the_months_as_columns_reads_the_latest_month():
+    lines = [line("工资明细", 400, 20, 160), line("姓名：李娜", 50, 70, 200),
+             line("项目", 50, 120, 60), line("2026年8月", 300, 120, 120), line("2026年9月", 500, 120, 120),
+             line("2026年10月", 700, 120, 130),
+             line("基本工资", 50, 170, 90), line("8,000.00", 300, 170, 90), line("8,000.00", 500, 170, 90),
+             line("8,000.00", 700, 170, 90),
+             line("应发工资", 50, 220, 90), line("9,100.00", 300, 220, 90), line("9,350.00", 500, 220, 90),
+             line("9,800.00", 700, 220, 90),
+             line("实发工资", 50, 270, 90), line("7,300.00", 300, 270, 90), line("7,500.00", 500, 270, 90),
+             line("7,880.00", 700, 270, 90)]
+    values = {k: v.value for k, v in parse_income(pages(lines)).fields.items()}
+    assert (values["name"], values["gross_pay"], values["net_pay"], values["pay_month"]) == \
+        ("李娜", 9800.0, 7880.0, "2026-10")
+
+
+def test_letter_dated_in_chinese_numerals_with_the_words_before_the_digits():
+    letter = rows("收入证明", "兹证明王芳（身份证号：110108199001011234）系我公司员工，其月收入（税后）为人民币",
+                  "玖仟捌佰元整（¥9,800.00），税前为人民币壹万贰仟元整（¥12,000.00）。", "特此证明。",
+                  "北京华辰信息技术有限公司", "二〇二六年十月八日")
+    parsed = parse_income(pages(letter))
+    values = {k: v.value for k, v in parsed.fields.items()}
+    assert (values["name"], values["monthly_income"], values["issue_date"], values["employer"]) == \
+        ("王芳", 12000.0, "2026-10-08", "北京华辰信息技术有限公司")
+    assert statuses(income_checks(parsed, None, TODAY, 90, None, None))["AMOUNT_WORDS_MATCH"] == "pass"
+    tampered = parse_income(pages([*letter[:1], *rows("兹证明王芳系我公司员工，月收入为人民币壹万伍仟元整（¥12,000.00）。")]))
+    assert statuses(income_checks(tampered, None, TODAY, 90, None, None))["AMOUNT_WORDS_MATCH"] == "fail"
+
+
+def test_statement_with_one_signed_in_and_out_column_and_the_payer_in_the_memo():
+    parsed = parse_income(pages(rows(
+        "个人活期明细", "账户户名：赵磊", "记账日期 摘要 收入/支出金额 余额 附言",
+        "2026-08-15 转账 +12,300.00 20,100.00 宁波东港国际贸易有限公司", "2026-08-20 消费 -300.00 19,800.00 美团",
+        "2026-09-15 转账 +12,500.00 32,300.00 宁波东港国际贸易有限公司", "2026-10-15 转账 +12,400.00 44,700.00 宁波东港国际贸易有限公司",
+        "本流水于2026年10月20日打印")))
+    values = {k: v.value for k, v in parsed.fields.items()}
+    assert (values["document_kind"], values["name"], values["monthly_income"], values["issue_date"]) == \
+        ("bank_statement", "赵磊", 12400.0, "2026-10-20")

@@ -192,19 +192,69 @@ def _value_cells(cells: Sequence[Cell], columns: Sequence[Column]) -> list[Cell]
     return out
 
 
+_VALUE_LIKE = re.compile(r"\d[\d,]*\.\d{2}|\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{5,}|^\s*[+\-]?\d[\d,]*\s*$")
+
+
+def _spans(cell: Cell, others: Sequence[Cell]) -> int:
+    """How many of `others` have their centre within the cell's extent."""
+    return sum(cell.left < o.cx < cell.right for o in others)
+
+
+def _joins_header(cells: Sequence[Cell], header: Sequence[Cell], vocabulary: Mapping[str, Sequence[str]]) -> bool:
+    """Whether a row next to the header row is part of a two-level header: no values and no "label: value" text,
+    and at least half its cells name a column or head a group of the header row's cells."""
+    if not cells or any(_VALUE_LIKE.search(c.text) or re.search("[:：]", c.text) for c in cells):
+        return False
+    named = sum(bool(column_key(c.text, vocabulary)) or _spans(c, header) >= 2 for c in cells)
+    return named >= max(1, len(cells) / 2)
+
+
+def _header_band(rows: Sequence[Row], index: int, cells_of_row: Callable[[int], list[Cell]],
+                 vocabulary: Mapping[str, Sequence[str]]) -> tuple[int, list[Cell]]:
+    """A header of two or three rows: group headings (应发项目, 扣款项目) over the items they group, and cells merged
+    across the rows (姓名, 实发工资) that sit on one of them. The header row (the one naming the most columns) gives
+    the columns; a cell of the rows right above or below it that `_joins_header` joins adds a column where the
+    header row has none (a merged cell), and is a group heading, passed over, where it overlaps one of the header
+    row's cells. Returns the band's last row index and its cells, left to right."""
+    band = [index]
+    height = max(rows[index].height, 1.0)
+    for step in (-1, 1):
+        i = index + step
+        while 0 <= i < len(rows) and len(band) < 3 and abs(rows[i].cy - rows[i - step].cy) <= 2.2 * height \
+                and _joins_header(cells_of_row(i), cells_of_row(index), vocabulary):
+            band = [*band, i] if step > 0 else [i, *band]
+            i += step
+    cells = list(cells_of_row(index))
+    for i in band:
+        if i == index:
+            continue
+        for cell in cells_of_row(i):
+            if not any(cell.left < c.right and c.left < cell.right for c in cells):
+                cells.append(cell)
+    return band[-1], sorted(cells, key=lambda c: c.left)
+
+
 def find_header(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]],
                 min_keys: int = 3) -> tuple[int, list[Column]] | None:
-    """The header row (its index and columns): the first row naming the most distinct vocabulary keys, at least
-    `min_keys` of them."""
-    best: tuple[int, int, list[Column]] | None = None
+    """The header (the index of its last row, and its columns): the first row naming the most distinct vocabulary
+    keys, at least `min_keys` of them, with the rows of a two-level header next to it (see _header_band)."""
+    best: tuple[int, int] | None = None
     synonyms = _synonyms(vocabulary)
-    for index, row in enumerate(rows):
-        cells = _header_cells(row, vocabulary, synonyms)
-        columns = [Column(column_key(c.text, vocabulary), c.text, c.left, c.right) for c in cells]
-        keys = {c.key for c in columns if c.key is not None}
+    cache: dict[int, list[Cell]] = {}
+
+    def cells_of_row(i: int) -> list[Cell]:
+        if i not in cache:
+            cache[i] = _header_cells(rows[i], vocabulary, synonyms)
+        return cache[i]
+
+    for index in range(len(rows)):
+        keys = {column_key(c.text, vocabulary) for c in cells_of_row(index)} - {None}
         if len(keys) >= min_keys and (best is None or len(keys) > best[0]):
-            best = (len(keys), index, columns)
-    return None if best is None else (best[1], best[2])
+            best = (len(keys), index)
+    if best is None:
+        return None
+    last, cells = _header_band(rows, best[1], cells_of_row, vocabulary)
+    return last, [Column(column_key(c.text, vocabulary), c.text, c.left, c.right) for c in cells]
 
 
 def _column_of(x: float, columns: Sequence[Column]) -> int:

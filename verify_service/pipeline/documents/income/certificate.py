@@ -27,15 +27,21 @@ from verify_service.pipeline.documents.income.text import (
 )
 from verify_service.pipeline.types import MISSING, Field
 
-NAME_LABELS = ("员工姓名", "姓名")
+NAME_LABELS = ("员工姓名", "职工姓名", "姓名")
 EMPLOYER_LABELS = ("单位名称", "工作单位", "公司名称", "用人单位", "单位全称", "企业名称", "任职单位", "所在单位",
-                   "单位")
-# A monthly or annual income statement: its label, what may stand between label and amount, the amount, its unit.
+                   "就职单位", "任职公司", "所在公司", "就职公司", "雇主", "单位")
+# A monthly or annual income statement: its label, what may stand between label and amount (a bracketed 税前, 为,
+# 人民币, the amount in words first), the amount, its unit. Labels are built from their parts, as employers vary
+# them: (税前)(每)月(平均)(税前)收入/工资/薪资/薪酬, 年(度)(总)收入, 月薪, 年薪.
+_TAX = r"(?:税前|税后|应发|实发)?"
+_PAY = r"(?:工资收入|总收入|收入|工资|薪资|薪酬|薪金|薪水)"
+_MONTHLY = rf"{_TAX}(?:每月|月度|月)(?:平均|均)?{_TAX}(?:{_PAY}|薪)"
+_ANNUAL = rf"{_TAX}(?:全年|年度|每年|年)(?:平均|均)?{_TAX}(?:{_PAY}|薪)"
 _AMOUNT = r"(\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
 _INCOME = re.compile(
-    r"(?P<label>(?:税前|税后)?(?:月平均收入|月均收入|月收入|月薪|月工资|每月收入|每月工资|月平均工资"
-    r"|年收入|年薪|年均收入|年平均收入|年工资|全年收入))"
-    r"(?P<between>[^0-9大写]{0,16}?)[¥￥]?" + _AMOUNT + r"\s*(?P<unit>万元|万|元|圆)?")
+    rf"(?P<label>{_MONTHLY}|{_ANNUAL})"
+    r"(?P<between>(?:(?!月收入|年收入|月薪|年薪|电话|联系|[。；;]).){0,40}?)[¥￥]?\s*(?<![\d.])" + _AMOUNT
+    + r"(?![\d年月日/])(?!\.\d)\s*(?P<unit>万元|万|元|圆)?")
 _AFTER_TAX = re.compile("税后|实发|到手|净收入")
 
 
@@ -54,8 +60,18 @@ def _incomes(pages: Sequence[PageText]) -> tuple[Field, Field]:
                 value = round(value * 10000, 2)
             context = m.group("label") + m.group("between")
             after_tax = bool(_AFTER_TAX.search(context)) and "税前" not in context
-            target = annual if "年" in m.group("label") else monthly
+            target = annual if re.fullmatch(_ANNUAL, m.group("label")) else monthly
             target.append((after_tax, value, page.page, page.score))
+            # the same income stated again in the sentence for the other side of tax: 月收入（税后）8,000元，税前
+            # 10,000元
+            rest = re.match(r"[^。；;]{0,12}?(税前|税后)(?:收入|工资)?[为是:：]?(?:人民币)?"
+                            rf"(?:[{amounts.WORD_CHARS}]+[（(](?:小写)?[:：]?)?[¥￥]?\s*"
+                            + _AMOUNT + r"(?![\d年月日/])(?!\.\d)\s*(万元|万|元)?", text[m.end():])
+            again = money(rest.group(2)) if rest else None
+            if rest and again is not None and (rest.group(1) == "税前") == after_tax:
+                unit = rest.group(3) or m.group("unit")
+                target.append((rest.group(1) == "税后", round(again * 10000, 2) if unit in ("万元", "万") else again,
+                               page.page, page.score))
     pick = sorted(monthly, key=lambda x: x[0])  # pre-tax first, in reading order otherwise
     year = sorted(annual, key=lambda x: x[0])
     annual_field = PageField(year[0][1], year[0][3], year[0][2]) if year else MISSING
@@ -73,7 +89,8 @@ def _name(pages: Sequence[PageText]) -> Field:
         return hit
     for page in pages:
         text = page.joined
-        for m in re.finditer(r"兹证明|兹有(?:我|本)?(?:单位|公司|司)?(?:员工|职工|同志)?|特证明"
+        for m in re.finditer(r"(?:兹证明|兹有|特证明)[:：]?(?:我|本|贵)?(?:单位|公司|司|行)?的?(?:在职)?"
+                             r"(?:员工|职工|同志|雇员)?"
                              r"|证明(?=[\u4e00-\u9fff]{2,4}(?:先生|女士|同志|系|为|（|\())", text):
             name = as_person(re.sub(r"^[:：]", "", text[m.end():m.end() + 14]))
             if name:
@@ -100,8 +117,40 @@ def _employer(pages: Sequence[PageText]) -> Field:
     return last_company(pages)
 
 
-def parse(pages: Sequence[PageText]) -> tuple[dict[str, Field], Field]:
-    """Fields of a 收入证明, and its amount in words (raw text) for the words-vs-digits check."""
+# An amount in words without its 大写 label: a run of 大写 digits and units that names yuan (壹万贰仟元整).
+_WORDS = re.compile(rf"[{amounts.WORD_CHARS}]*[壹贰叁肆伍陆柒捌玖][{amounts.WORD_CHARS}]*[元圆][{amounts.WORD_CHARS}]*")
+_NEAR_DIGITS = re.compile(r"(?<![\d.])(\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2}|\d+(?=\s*(?:万元|万|元)))"
+                          r"(?![\d年月日/])\s*(万元|万)?")
+
+
+def amount_in_words(pages: Sequence[PageText]) -> tuple[Field, Field]:
+    """The amount in words (raw text: after 大写, else the first run of 大写 digits that names yuan), and the
+    amount in digits it stands beside (the nearest one within a sentence's reach, in yuan), for the
+    words-vs-digits check; MISSING where there is none."""
+    for page in pages:
+        text = page.joined
+        m = re.search(rf"大写(?:金额)?[:：）)]*(?:人民币)?([{amounts.WORD_CHARS}]+)", text)
+        start, end = (m.start(1), m.end(1)) if m else (-1, -1)
+        if m is None:
+            m = next((w for w in _WORDS.finditer(text) if re.search("[拾佰仟万]", w.group(0))), None)
+            if m is None:
+                continue
+            start, end = m.span()
+        words = PageField(text[start:end], page.score, page.page)
+        near = []
+        for d in _NEAR_DIGITS.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+            value = money(d.group(1))
+            if value is not None:
+                value = round(value * 10000, 2) if d.group(2) else value
+                near.append((min(abs(d.start() - end), abs(start - d.end())), value))
+        digits = PageField(min(near)[1], page.score, page.page) if near else MISSING
+        return words, digits
+    return MISSING, MISSING
+
+
+def parse(pages: Sequence[PageText]) -> tuple[dict[str, Field], Field, Field]:
+    """Fields of a 收入证明, its amount in words (raw text) and the amount in digits beside the words, for the
+    words-vs-digits check."""
     monthly, annual = _incomes(pages)
     fields = {
         "name": _name(pages),
@@ -111,5 +160,5 @@ def parse(pages: Sequence[PageText]) -> tuple[dict[str, Field], Field]:
         "annual_income": annual,
         "issue_date": last_date(pages),
     }
-    words = first(pages, rf"大写(?:金额)?[:：）)]*(?:人民币)?([{amounts.WORD_CHARS}]+)")
-    return fields, (PageField(words[0], words[2], words[1]) if words else MISSING)
+    words, digits = amount_in_words(pages)
+    return fields, words, digits

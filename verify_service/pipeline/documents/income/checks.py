@@ -23,7 +23,9 @@ def income_checks(parsed: ParsedIncome, seal: Seal | None, today: dt.date, max_a
     """AMOUNT_WORDS_MATCH, SEAL_PRESENT, NAME_MATCHES, ID_NUMBER_MATCHES, ISSUE_DATE_RECENT."""
     f = parsed.fields
     checks = []
-    digits = f.get("monthly_income", MISSING).value
+    digits = parsed.words_digits.value
+    if digits is None:
+        digits = f.get("monthly_income", MISSING).value
     if parsed.kind != "income_certificate":
         checks.append(Check(C.AMOUNT_WORDS_MATCH, UNKNOWN, "this kind of document states no amount in words"))
     elif parsed.amount_words.value is None:

@@ -27,13 +27,16 @@ from verify_service.pipeline.documents.income.text import (
 )
 from verify_service.pipeline.types import MISSING, Field
 
-GROSS = ("应发工资", "应发合计", "应发金额", "应发总额", "应发数", "应发小计", "应发薪资", "税前工资", "税前收入",
-         "税前应发", "工资总额", "应付工资", "收入合计", "工资合计", "应发")
-NET = ("实发工资", "实发金额", "实发合计", "实发数", "实发小计", "实发薪资", "实领工资", "实领金额", "实际发放",
-       "实付工资", "实付金额", "到手工资", "实发", "实领", "税后工资")
+GROSS = ("应发工资", "应发合计", "应发金额", "应发总额", "应发数", "应发小计", "应发薪资", "应发薪酬", "应发总计",
+         "应发工资合计", "本月应发", "合计应发", "税前工资", "税前收入", "税前应发", "税前合计", "工资总额", "工资总计",
+         "薪酬总额", "应付工资", "收入合计", "收入项合计", "工资合计", "应发")
+NET = ("实发工资", "实发金额", "实发合计", "实发数", "实发小计", "实发薪资", "实发薪酬", "实发总计", "本月实发",
+       "实领工资", "实领金额", "实际发放", "实收工资", "实得工资", "实付工资", "实付金额", "到手工资", "净工资", "实发",
+       "实领", "税后工资")
 VOCABULARY = {
-    "name": ("姓名", "员工姓名"),
-    "month": ("月份", "工资月份", "所属月份", "发放月份", "年月", "期间"),
+    "name": ("姓名", "员工姓名", "职工姓名", "人员姓名"),
+    "month": ("月份", "工资月份", "所属月份", "发放月份", "薪资月份", "计薪月份", "工资所属期", "所属期间", "年月",
+              "期间"),
     "gross": GROSS,
     "net": NET,
     "employee_no": ("工号", "员工编号", "编号"),
@@ -68,6 +71,32 @@ def _table(pages: Sequence[PageText]) -> tuple[Table, int] | None:
     return None
 
 
+def _by_month(pages: Sequence[PageText], labels: Sequence[str]) -> tuple[Field, Field]:
+    """A table with the months as columns and the pay items as rows (several months side by side): the amount
+    of the row one of `labels` heads in the column of the latest month of the header row above it, and that
+    month. MISSING, MISSING when there is no such table."""
+    from verify_service.pipeline.common.table import normalise, row_cells
+
+    wanted = [normalise(label) for label in labels]
+    for page in pages:
+        months: list[tuple[str, float]] = []  # the latest header row with two or more months: (YYYY-MM, centre x)
+        for row in page.rows:
+            cells = row_cells(row)
+            found = [(m, c.cx) for c in cells if (m := _month(c.text)) and not as_amount(c.text)]
+            if len(found) >= 2:
+                months = found
+                continue
+            if not months or not cells or not any(normalise(cells[0].text).startswith(w) for w in wanted):
+                continue
+            values = [(c.cx, v, c.score) for c in cells[1:] if (v := as_amount(c.text)) is not None]
+            if len(values) < 2:
+                continue
+            latest, x = max(months)
+            _, value, score = min(values, key=lambda v: abs(v[0] - x))
+            return PageField(value, score, page.page), PageField(latest, score, page.page)
+    return MISSING, MISSING
+
+
 def parse(pages: Sequence[PageText]) -> dict[str, Field]:
     """Fields of a payslip: its gross pay is the monthly income."""
     found = _table(pages)
@@ -90,6 +119,9 @@ def parse(pages: Sequence[PageText]) -> dict[str, Field]:
         person = as_person(latest.get("name") or "")
         if person:
             name = PageField(person, latest.score, on_page)
+    if gross.value is None:
+        gross, month = _by_month(pages, GROSS)
+        net = _by_month(pages, NET)[0] if gross.value is not None else net
     if gross.value is None:
         gross = labelled(pages, GROSS, as_amount, below=1)
     if net.value is None:
@@ -140,7 +172,8 @@ def _addressee(pages: Sequence[PageText]) -> Field:
 
 def _employer(pages: Sequence[PageText]) -> Field:
     """The employer: a labelled one, else the title line, else the sign-off (the last organisation named)."""
-    hit = labelled(pages, ("单位名称", "公司名称", "发放单位", "用人单位", "工作单位"), as_company, below=1)
+    labels = ("单位名称", "公司名称", "发放单位", "用人单位", "工作单位", "所属公司", "所属单位", "企业名称")
+    hit = labelled(pages, labels, as_company, below=1)
     if hit.value is not None:
         return hit
     head = letterhead_company(pages)

@@ -57,12 +57,14 @@ def classify(pages: Sequence[PageText]) -> str:
     """The document kind by the words that only it uses."""
     text = "".join(p.joined for p in pages)
     scores = {
-        "income_certificate": 3 * bool(re.search("收入证明|工资证明|在职证明|收入情况证明", text))
+        "income_certificate": 3 * bool(re.search("收入证明|工资证明|在职证明|收入情况证明|薪资证明|薪酬证明"
+                                                 "|收入声明", text))
                               + sum(w in text for w in ("兹证明", "特此证明", "兹有", "月收入", "年收入")),
         "payslip": 3 * bool(re.search("工资条|工资单|薪资单|薪酬单|工资表|薪资表|薪资明细|工资明细|薪酬明细"
                                       "|工资发放", text))
                    + sum(w in text for w in ("应发", "实发", "实领", "税前工资", "工资总额", "个人所得税", "个税")),
-        "bank_statement": 3 * bool(re.search("交易明细|银行流水|对账单|账户明细|交易流水|账户流水|流水明细", text))
+        "bank_statement": 3 * bool(re.search("交易明细|银行流水|对账单|账户明细|交易流水|账户流水|流水明细"
+                                             "|历史明细|活期明细|交易清单|收支明细", text))
                           + sum(w in text for w in ("余额", "摘要", "对方户名", "交易金额", "借贷")),
     }
     kind, best = max(scores.items(), key=lambda kv: kv[1])
@@ -76,6 +78,7 @@ class ParsedIncome:
     kind: str
     fields: dict[str, Field]
     amount_words: Field = MISSING
+    words_digits: Field = MISSING  # the amount in digits the words stand beside (else monthly_income is compared)
     salary_credits: list[dict] = field(default_factory=list)
 
 
@@ -83,8 +86,8 @@ def parse_income(pages: Sequence[PageText]) -> ParsedIncome:
     """Classify and read an income proof from its pages' rows."""
     kind = classify(pages)
     if kind == "income_certificate":
-        fields, words = certificate.parse(pages)
-        return ParsedIncome(kind, {"document_kind": Field(kind, 1.0), **fields}, words)
+        fields, words, digits = certificate.parse(pages)
+        return ParsedIncome(kind, {"document_kind": Field(kind, 1.0), **fields}, words, digits)
     if kind == "payslip":
         return ParsedIncome(kind, {"document_kind": Field(kind, 1.0), **payslip.parse(pages)})
     if kind == "bank_statement":

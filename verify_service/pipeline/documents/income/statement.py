@@ -20,10 +20,13 @@ from typing import Any
 from verify_service.pipeline.common.dates import iso_date
 from verify_service.pipeline.common.table import Column, Record, read_table
 from verify_service.pipeline.documents.income.text import (
+    COMPANY,
+    PageField,
     PageText,
     as_company,
     as_date,
     as_person,
+    dates_in,
     id_after_label,
     labelled,
     money,
@@ -31,7 +34,7 @@ from verify_service.pipeline.documents.income.text import (
 from verify_service.pipeline.types import MISSING, Field
 
 VOCABULARY = {
-    "date": ("交易日期", "记账日期", "入账日期", "日期", "交易日"),
+    "date": ("交易日期", "记账日期", "入账日期", "日期", "交易日", "记账日", "交易时间日期"),
     "time": ("交易时间", "时间"),
     "desc": ("摘要", "交易摘要", "业务摘要", "交易类型", "交易说明", "业务类型"),
     "memo": ("附言", "备注", "交易附言", "用途"),
@@ -39,7 +42,9 @@ VOCABULARY = {
                "收款金额"),
     "debit": ("支出", "支出金额", "支取", "支取金额", "借方", "借方金额", "借方发生额", "转出金额", "出账金额",
               "付款金额"),
-    "amount": ("交易金额", "金额", "发生额", "交易额"),
+    # one signed column for both directions, however the bank names it (收入/支出金额 names both: it is signed)
+    "amount": ("交易金额", "金额", "发生额", "交易额", "收入支出金额", "支出收入金额", "存入支取金额", "收支金额",
+               "借贷金额", "收付金额", "存取金额", "发生金额"),
     "flag": ("借贷", "借贷标志", "借贷方向", "借贷方", "收支", "收支标志", "收付", "方向", "交易方向", "资金方向",
              "记账方向"),
     "balance": ("余额", "账户余额", "联机余额", "可用余额", "本次余额"),
@@ -47,7 +52,8 @@ VOCABULARY = {
     "currency": ("币别", "币种"),
     "channel": ("渠道", "交易渠道", "网点", "交易网点"),
 }
-HOLDER_LABELS = ("账户名称", "客户姓名", "客户名称", "账户名", "户名", "户主", "姓名")
+HOLDER_LABELS = ("账户名称", "账户户名", "客户姓名", "客户名称", "账户名", "开户名", "持卡人", "户名", "户主", "姓名",
+                 "客户")
 PRINT_DATE_LABELS = ("打印日期", "打印时间", "出具日期", "出具时间", "制单日期", "制表日期", "制表时间", "开具日期",
                      "生成日期", "生成时间", "导出日期", "导出时间", "下载日期", "查询日期")
 _DATE = re.compile(r"(\d{4})\s*[-./年]?\s*(\d{1,2})\s*[-./月]?\s*(\d{1,2})")
@@ -143,7 +149,11 @@ def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
         if amount is None or date is None:
             continue
         words = (record.get("desc") or "") + (record.get("memo") or "")
+        # the payer: the counterparty column, else an organisation the 摘要 or 附言 names (转账 XX有限公司)
         payer = _organisation(record.get("counterparty"))
+        if payer is None and "counterparty" not in record.cells:
+            named = COMPANY.search(re.sub(r"\s+", "", words))
+            payer = _organisation(named.group(0)) if named else None
         credits.append({"date": date, "amount": float(amount), "page": page, "confidence": record.score,
                         "words": words, "payer": payer})
     out = []
@@ -169,6 +179,21 @@ def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
     return [{k: v for k, v in c.items() if k not in ("words", "payer")} for c in out]
 
 
+def _print_date(pages: Sequence[PageText]) -> Field:
+    """The print date: after its label (打印日期, 打印时间, 出具日期 ...), else a date a sentence says the statement
+    was printed or issued on (本流水于2026年11月20日打印, 打印于2026-11-20)."""
+    found = labelled(pages, PRINT_DATE_LABELS, as_date, below=1)
+    if found.value is not None:
+        return found
+    for page in pages:
+        text = page.joined
+        for iso, start, end in dates_in(text):
+            if re.search(r"(?:打印|出具|生成|导出)于[:：]?$", text[max(0, start - 4):start]) \
+                    or re.match(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?(?:打印|出具|生成|导出)", text[end:end + 12]):
+                return PageField(iso, page.score, page.page)
+    return MISSING
+
+
 def parse(pages: Sequence[PageText]) -> tuple[dict[str, Field], list[dict]]:
     """Fields of a bank statement and its salary and bonus credits."""
     credits = credits_of(pages)
@@ -186,7 +211,7 @@ def parse(pages: Sequence[PageText]) -> tuple[dict[str, Field], list[dict]]:
         salary = Field({m: float(v) for m, v in sorted(by_month.items())}, confidence)
     fields = {"name": labelled(pages, HOLDER_LABELS, as_person, below=0), "id_number": id_after_label(pages),
               "employer": MISSING, "monthly_income": monthly, "annual_income": MISSING,
-              "issue_date": labelled(pages, PRINT_DATE_LABELS, as_date, below=1), "salary_by_month": salary}
+              "issue_date": _print_date(pages), "salary_by_month": salary}
     for credit in credits:
         credit.pop("confidence")
     return fields, credits

@@ -78,15 +78,42 @@ class PageText:
         return float(min((r.score for r in self.rows), default=0.0))
 
 
+# A date in Chinese numerals, as letters are often dated: 二〇二六年十一月三日 (OCR reads 〇 as ○, O or 0 too).
+_CN_DIGIT = "〇零○Oo0一二三四五六七八九"
+_CN_COUNT = "[一二三四五六七八九十]{1,3}"
+DATE_CN = re.compile(rf"([{_CN_DIGIT}]{{4}})\s*年\s*({_CN_COUNT})\s*月\s*({_CN_COUNT})\s*[日号]")
+
+
+def _cn_number(text: str) -> int | None:
+    """一 .. 三十一 as a number (十 is ten, 十二 twelve, 二十 twenty, 二十三 twenty-three), or None."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    if "十" not in text:
+        return digits.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in digits) or (ones and ones not in digits):
+        return None
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+def _cn_date(m: re.Match) -> str | None:
+    year = "".join(str("零一二三四五六七八九".find(c)) if c in "一二三四五六七八九" else "0" for c in m.group(1))
+    month, day = _cn_number(m.group(2)), _cn_number(m.group(3))
+    return iso_date(year, str(month), str(day)) if month and day else None
+
+
 def dates_in(text: str) -> list[tuple[str, int, int]]:
-    """Every real full date in a text, as (ISO date, start, end)."""
+    """Every real full date in a text, in digits or in Chinese numerals, as (ISO date, start, end)."""
     out = []
     for m in DATE_ANY.finditer(text):
         y, mo, d = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
         iso = iso_date(y, mo, d)
         if iso:
             out.append((iso, m.start(), m.end()))
-    return out
+    for m in DATE_CN.finditer(text):
+        iso = _cn_date(m)
+        if iso:
+            out.append((iso, m.start(), m.end()))
+    return sorted(out, key=lambda hit: hit[1])
 
 
 def as_date(text: str) -> str | None:
