@@ -314,3 +314,63 @@ def test_statement_with_one_signed_in_and_out_column_and_the_payer_in_the_memo()
     values = {k: v.value for k, v in parsed.fields.items()}
     assert (values["document_kind"], values["name"], values["monthly_income"], values["issue_date"]) == \
         ("bank_statement", "赵磊", 12400.0, "2026-10-20")
+
+
+def test_letterhead_logo_beside_the_name_and_a_remark_cell_after_the_label():
+    letter = [line("太湖", 100, 20, 60), line("无锡太湖半导体有限公司", 200, 20, 390), line("收入证明", 400, 120, 200),
+              line("兹证明冯华（身份证号码：320102197204238550）自2012年8月起与我公司建立劳动关系，", 50, 200, 900),
+              line("月收入为人民币8,000.00元。", 50, 250, 400), line("2026年10月3日", 600, 400, 200)]
+    values = {k: v.value for k, v in parse_income(pages(letter)).fields.items()}
+    assert (values["employer"], values["name"], values["monthly_income"]) == ("无锡太湖半导体有限公司", "冯华", 8000.0)
+    form = [line("收入证明表", 400, 20, 200), line("姓名", 50, 100, 60), line("潘艳", 300, 100, 60),
+            line("单位名称", 50, 160, 110), line("(全称)", 165, 160, 80), line("深圳蓝海智能设备有限公司", 300, 160, 290),
+            line("单位性质", 50, 220, 110), line("有限责任公司", 300, 220, 150),
+            line("月工资", 50, 280, 80), line("(税前)", 135, 280, 80), line("¥33900.00", 300, 280, 120),
+            line("大写金额", 50, 340, 110), line("叁万叁仟玖佰元整", 300, 340, 200),
+            line("实发月收入", 50, 400, 110), line("¥26781.00", 300, 400, 120), line("填表日期：2026-09-21", 500, 500, 260)]
+    parsed = parse_income(pages(form))
+    values = {k: v.value for k, v in parsed.fields.items()}
+    assert (values["employer"], values["monthly_income"], values["issue_date"]) == \
+        ("深圳蓝海智能设备有限公司", 33900.0, "2026-09-21")
+    assert statuses(income_checks(parsed, None, TODAY, 90, None, None))["AMOUNT_WORDS_MATCH"] == "pass"
+
+
+def test_payslip_app_screen_with_a_bare_name_and_a_year_to_date_column():
+    app = [line("工资明细", 300, 20, 140), line("福州闽江纺织有限公司", 250, 80, 240), line("2026-09", 50, 140, 150),
+           line("丁强思 A68517", 500, 140, 190), line("实发金额(元)", 290, 200, 150), line("13,488.31", 250, 260, 260),
+           line("应发合计", 60, 320, 100), line("17,050.12", 560, 320, 130), line("发薪日期", 50, 380, 110),
+           line("2026/10/05", 540, 380, 150)]
+    values = {k: v.value for k, v in parse_income(pages(app)).fields.items()}
+    assert (values["name"], values["gross_pay"], values["issue_date"]) == ("丁强思", 17050.12, "2026-10-05")
+    ytd = [line("工资条", 900, 20, 110), line("薪资期间：2026年09月01日至2026年09月30日", 90, 80, 490),
+           line("支付日期：2026年10月15日", 750, 80, 290), line("姓名", 100, 130, 60), line("徐芳建", 240, 130, 80),
+           line("项目", 250, 200, 60), line("本月", 580, 200, 60), line("本年累计", 840, 200, 110),
+           line("应发工资", 100, 250, 100), line("14200.00", 645, 250, 110), line("131880.75", 914, 250, 120),
+           line("实发金额", 100, 300, 100), line("11502.80", 645, 300, 110), line("107197.87", 912, 300, 120)]
+    values = {k: v.value for k, v in parse_income(pages(ytd)).fields.items()}
+    assert (values["name"], values["gross_pay"], values["net_pay"], values["issue_date"]) == \
+        ("徐芳建", 14200.0, 11502.8, "2026-10-15")
+
+
+def test_a_pay_period_end_is_not_the_issue_date():
+    slip = rows("工资条", "薪资期间：2026年09月01日至2026年09月30日", "姓名：徐芳建", "应发工资 14200.00")
+    assert parse_income(pages(slip)).fields["issue_date"].value is None
+
+
+def test_statement_names_left_aligned_under_a_centred_header_and_two_counterparty_columns():
+    # 对手信息's values start left of its header: the text is not the balance column's
+    lines = [line("个人账户明细清单", 300, 10, 300), line("户名：郑兰琪", 30, 50, 130), line("打印日期：2026-10-30", 560, 50, 250),
+             line("交易日期", 50, 100, 80), line("交易摘要", 230, 100, 80), line("交易金额", 330, 100, 80),
+             line("本次余额", 440, 100, 80), line("对手信息", 640, 100, 80), line("对方帐号", 900, 100, 80)]
+    for i, (day, desc, amount, balance, party, account) in enumerate([
+            ("20260808", "汇兑", "+25320.00", "48512.10", "北京星河数据科技有限公司", "91420999730423233730"),
+            ("20260811", "缴费", "-626.75", "47885.35", "中国移动", ""),
+            ("20260908", "转账", "+25400.00", "73545.45", "北京星河数据科技有限公司", "91420999730423233730"),
+            ("20261009", "汇兑", "+25400.00", "93599.35", "北京星河数据科技有限公司", "91420999730423233730")]):
+        y = 150 + 50 * i
+        lines += [line(day, 50, y, 85), line(desc, 247, y, 45), line(amount, 335, y, 85), line(balance, 453, y, 80),
+                  line(party, 540, y, 200 if len(party) > 4 else 80)]
+        lines += [line(account, 860, y, 180)] if account else []
+    parsed = parse_income(pages(lines))
+    values = {k: v.value for k, v in parsed.fields.items()}
+    assert (values["name"], values["monthly_income"], values["issue_date"]) == ("郑兰琪", 25373.33, "2026-10-30")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -265,10 +265,21 @@ def _column_of(x: float, columns: Sequence[Column]) -> int:
     return len(columns) - 1
 
 
+def _text_column(column: int, cols: Sequence[Column], numeric_keys: Collection[str]) -> int:
+    """For a cell with no digits that fell in a money column (its header centred over values printed flush left
+    or right of it): the neighbouring column that holds text, right first; the same column when neither does."""
+    for other in (column + 1, column - 1):
+        if 0 <= other < len(cols) and cols[other].key not in numeric_keys:
+            return other
+    return column
+
+
 def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anchor_key: str,
-               anchor: re.Pattern, min_keys: int = 3, columns: Sequence[Column] | None = None) -> Table | None:
+               anchor: re.Pattern, min_keys: int = 3, columns: Sequence[Column] | None = None,
+               numeric_keys: Collection[str] = ()) -> Table | None:
     """The table on a page: its header (or, for a page that continues a table without repeating the header,
-    the given `columns`), and one record per cell of the anchor column that matches `anchor`."""
+    the given `columns`), and one record per cell of the anchor column that matches `anchor`. A cell without a
+    digit never lands in a column of `numeric_keys` (money) when a text column is next to it."""
     found = find_header(rows, vocabulary, min_keys)
     if found is not None:
         start, cols = found[0] + 1, found[1]
@@ -281,10 +292,14 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
     body = [_value_cells(row_cells(r), cols) for r in rows[start:]]
     anchors: list[Cell] = []
     for cells in body:
-        for cell in cells:
-            if anchor.search(cell.text) and (anchor_col is None or _column_of(cell.cx, cols) == anchor_col):
-                anchors.append(cell)
-                break
+        # the cell of the anchor column that matches; in a photo, perspective may move a lower row's anchor into
+        # the next column, so a match one column off counts when the anchor column itself has none
+        hits = [c for c in cells if anchor.search(c.text)]
+        if anchor_col is not None:
+            hits = sorted((c for c in hits if abs(_column_of(c.cx, cols) - anchor_col) <= 1),
+                          key=lambda c: _column_of(c.cx, cols) != anchor_col)
+        if hits:
+            anchors.append(hits[0])
     if not anchors:
         return Table(cols, [], header_cy)
     gaps = [b.cy - a.cy for a, b in itertools.pairwise(anchors)]
@@ -307,6 +322,8 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
             if abs(anchors[nearest].cy - cell.cy) > reach:
                 continue
             column = position if by_order else _column_of(cell.cx - shifts[nearest], cols)
+            if cols[column].key in numeric_keys and not re.search(r"\d", cell.text):
+                column = _text_column(column, cols, numeric_keys)
             parts[nearest].append((column, cell))
     for record, assigned in zip(records, parts):
         by_column: dict[int, list[Cell]] = {}
@@ -353,10 +370,14 @@ def label_value(rows: Sequence[Row], labels: Sequence[str], accept: Callable[[st
                     if value is not None:
                         return value, line.score
                     continue  # the label's line goes on with something else: not this label's value
-                for nxt in row.lines[i + 1:i + 2]:
-                    value = accept(_LEAD.sub("", nxt.text.strip()))
+                for nxt in row.lines[i + 1:]:  # the next cell, past cells that only hold a remark such as (全称)
+                    rest = _LEAD.sub("", nxt.text.strip())
+                    if not rest:
+                        continue
+                    value = accept(rest)
                     if value is not None:
                         return value, nxt.score
+                    break
                 for under in rows[r + 1:r + 1 + below]:
                     if under.cy - row.cy > 3.5 * max(row.height, 1.0):
                         break

@@ -37,11 +37,12 @@ _TAX = r"(?:税前|税后|应发|实发)?"
 _PAY = r"(?:工资收入|总收入|收入|工资|薪资|薪酬|薪金|薪水)"
 _MONTHLY = rf"{_TAX}(?:每月|月度|月)(?:平均|均)?{_TAX}(?:{_PAY}|薪)"
 _ANNUAL = rf"{_TAX}(?:全年|年度|每年|年)(?:平均|均)?{_TAX}(?:{_PAY}|薪)"
-_AMOUNT = r"(\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
+# an amount, never a year or a date (2019年, 2026.10.08): a whole number may not run on into 年/月/日 or a date
+_AMOUNT = r"(\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?(?!\.?\d)|\d+\.\d{1,2}(?!\.?\d)|\d+(?![\d年月日/]|\.\d))"
 _INCOME = re.compile(
     rf"(?P<label>{_MONTHLY}|{_ANNUAL})"
     r"(?P<between>(?:(?!月收入|年收入|月薪|年薪|电话|联系|[。；;]).){0,40}?)[¥￥]?\s*(?<![\d.])" + _AMOUNT
-    + r"(?![\d年月日/])(?!\.\d)\s*(?P<unit>万元|万|元|圆)?")
+    + r"\s*(?P<unit>万元|万|元|圆)?")
 _AFTER_TAX = re.compile("税后|实发|到手|净收入")
 
 
@@ -66,7 +67,7 @@ def _incomes(pages: Sequence[PageText]) -> tuple[Field, Field]:
             # 10,000元
             rest = re.match(r"[^。；;]{0,12}?(税前|税后)(?:收入|工资)?[为是:：]?(?:人民币)?"
                             rf"(?:[{amounts.WORD_CHARS}]+[（(](?:小写)?[:：]?)?[¥￥]?\s*"
-                            + _AMOUNT + r"(?![\d年月日/])(?!\.\d)\s*(万元|万|元)?", text[m.end():])
+                            + _AMOUNT + r"\s*(万元|万|元)?", text[m.end():])
             again = money(rest.group(2)) if rest else None
             if rest and again is not None and (rest.group(1) == "税前") == after_tax:
                 unit = rest.group(3) or m.group("unit")
@@ -111,7 +112,8 @@ def _employer(pages: Sequence[PageText]) -> Field:
     head = letterhead_company(pages, above="证明")
     if head.value is not None:
         return head
-    body = first(pages, rf"(?:在|系|为|于)({COMPANY.pattern})(?:的)?(?:正式|在职)?(?:员工|职工|工作|任职|担任)")
+    body = first(pages, rf"(?:在|系|为|于)({COMPANY.pattern})(?:的)?(?:正式|在职|全职|合同制)*"
+                        r"(?:员工|职工|雇员|工作|任职|担任)")
     if body:
         return PageField(body[0], body[2], body[1])
     return last_company(pages)
@@ -125,7 +127,7 @@ _NEAR_DIGITS = re.compile(r"(?<![\d.])(\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|\d+
 
 def amount_in_words(pages: Sequence[PageText]) -> tuple[Field, Field]:
     """The amount in words (raw text: after 大写, else the first run of 大写 digits that names yuan), and the
-    amount in digits it stands beside (the nearest one within a sentence's reach, in yuan), for the
+    amounts in digits it stands beside (those within a sentence's reach, in yuan, nearest first), for the
     words-vs-digits check; MISSING where there is none."""
     for page in pages:
         text = page.joined
@@ -143,7 +145,8 @@ def amount_in_words(pages: Sequence[PageText]) -> tuple[Field, Field]:
             if value is not None:
                 value = round(value * 10000, 2) if d.group(2) else value
                 near.append((min(abs(d.start() - end), abs(start - d.end())), value))
-        digits = PageField(min(near)[1], page.score, page.page) if near else MISSING
+        # every amount within reach, nearest first: on a form the words may stand between 税前 and 税后
+        digits = PageField([v for _, v in sorted(near)], page.score, page.page) if near else MISSING
         return words, digits
     return MISSING, MISSING
 

@@ -23,9 +23,11 @@ def income_checks(parsed: ParsedIncome, seal: Seal | None, today: dt.date, max_a
     """AMOUNT_WORDS_MATCH, SEAL_PRESENT, NAME_MATCHES, ID_NUMBER_MATCHES, ISSUE_DATE_RECENT."""
     f = parsed.fields
     checks = []
-    digits = parsed.words_digits.value
-    if digits is None:
-        digits = f.get("monthly_income", MISSING).value
+    # the words agree when they name one of the amounts printed beside them (a form may print 税前 and 税后 on
+    # either side of its 大写 line), else the monthly income
+    beside = parsed.words_digits.value or []
+    stated = f.get("monthly_income", MISSING).value
+    candidates = [float(v) for v in beside] or ([stated] if stated is not None else [])
     if parsed.kind != "income_certificate":
         checks.append(Check(C.AMOUNT_WORDS_MATCH, UNKNOWN, "this kind of document states no amount in words"))
     elif parsed.amount_words.value is None:
@@ -34,12 +36,13 @@ def income_checks(parsed: ParsedIncome, seal: Seal | None, today: dt.date, max_a
         words = amounts.parse_words(parsed.amount_words.value)
         if words is None:
             checks.append(Check(C.AMOUNT_WORDS_MATCH, UNKNOWN, "the amount in words could not be parsed"))
-        elif digits is None:
+        elif not candidates:
             checks.append(Check(C.AMOUNT_WORDS_MATCH, UNKNOWN, "the amount in digits could not be read"))
-        elif Decimal(str(digits)).quantize(Decimal("0.01")) == words:
+        elif any(Decimal(str(v)).quantize(Decimal("0.01")) == words for v in candidates):
             checks.append(Check(C.AMOUNT_WORDS_MATCH, PASS, f"大写 {words:,.2f} agrees with the digits"))
         else:
-            checks.append(Check(C.AMOUNT_WORDS_MATCH, FAIL, f"大写 says {words:,.2f}, the digits {digits:,.2f}"))
+            checks.append(Check(C.AMOUNT_WORDS_MATCH, FAIL,
+                                f"大写 says {words:,.2f}, the digits {candidates[0]:,.2f}"))
     checks.append(Check(C.SEAL_PRESENT, PASS, "a red round seal is on the document") if seal
                   else Check(C.SEAL_PRESENT, FAIL, "no red round seal was found"))
     for code, key, given, label in ((C.NAME_MATCHES, "name", name, "name"),

@@ -20,6 +20,7 @@ from verify_service.pipeline.documents.income.text import (
     as_person,
     date_before,
     id_after_label,
+    is_bare_name,
     labelled,
     last_company,
     last_date,
@@ -47,13 +48,15 @@ VOCABULARY = {
 PAY_DATE_LABELS = ("发放日期", "发薪日期", "发薪日", "支付日期", "发放时间")
 MADE_DATE_LABELS = ("制表日期", "打印日期", "制单日期", "日期")
 _MONTH = re.compile(r"(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*月?")
+# a month column's heading: 2026年8月, 2026-08, 2026.08, 202608
+_MONTH_ONLY = re.compile(r"\d{4}(?:年|[-./])\d{1,2}(?:月份?)?(?:工资|薪资)?|20\d{2}(?:0[1-9]|1[0-2])")
 
 
 def _month(text: str | None) -> str | None:
     """YYYY-MM from a month cell or title (2026-09, 2026年9月, 2026.09)."""
     if not text:
         return None
-    m = _MONTH.search(text.replace(" ", ""))
+    m = _MONTH.search(text.replace(" ", "")) or re.fullmatch(r"\s*(20\d{2})(0[1-9]|1[0-2])\s*", text)  # or 202605
     if not m or not 1 <= int(m.group(2)) <= 12:
         return None
     return f"{m.group(1)}-{int(m.group(2)):02d}"
@@ -82,7 +85,8 @@ def _by_month(pages: Sequence[PageText], labels: Sequence[str]) -> tuple[Field, 
         months: list[tuple[str, float]] = []  # the latest header row with two or more months: (YYYY-MM, centre x)
         for row in page.rows:
             cells = row_cells(row)
-            found = [(m, c.cx) for c in cells if (m := _month(c.text)) and not as_amount(c.text)]
+            found = [(m, c.cx) for c in cells
+                     if _MONTH_ONLY.fullmatch(c.text.replace(" ", "")) and (m := _month(c.text))]
             if len(found) >= 2:
                 months = found
                 continue
@@ -130,6 +134,8 @@ def parse(pages: Sequence[PageText]) -> dict[str, Field]:
         name = labelled(pages, VOCABULARY["name"], as_person, below=1)
     if name.value is None:
         name = _addressee(pages)
+    if name.value is None:
+        name = _bare_name(pages)
     if month.value is None:
         month = labelled(pages, VOCABULARY["month"], _month, below=1)
     if month.value is None:
@@ -167,6 +173,22 @@ def _addressee(pages: Sequence[PageText]) -> Field:
             person = as_person(m.group(1))
             if person:
                 return PageField(person, page.score, page.page)
+    return MISSING
+
+
+def _bare_name(pages: Sequence[PageText]) -> Field:
+    """A name printed with no label near the top of the payslip (an HR app shows 张伟 A1234 under the month): a
+    box that is a name alone, or a name followed by a staff number."""
+    if not pages:
+        return MISSING
+    for row in pages[0].rows[:8]:
+        for line in row.lines:
+            tokens = line.text.split()
+            if not tokens:
+                continue
+            head = re.match(r"([\u4e00-\u9fff·]{2,6}?)(?:[A-Za-z]{0,2}\d{3,})?$", tokens[0])  # 李琪明10379
+            if head and is_bare_name(head.group(1)) and all(re.fullmatch(r"[A-Za-z0-9\-]{2,}", t) for t in tokens[1:]):
+                return PageField(head.group(1), line.score, pages[0].page)
     return MISSING
 
 

@@ -78,7 +78,7 @@ class ParsedIncome:
     kind: str
     fields: dict[str, Field]
     amount_words: Field = MISSING
-    words_digits: Field = MISSING  # the amount in digits the words stand beside (else monthly_income is compared)
+    words_digits: Field = MISSING  # the amounts in digits the words stand beside, nearest first (else monthly_income)
     salary_credits: list[dict] = field(default_factory=list)
 
 

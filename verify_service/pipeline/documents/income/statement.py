@@ -48,10 +48,15 @@ VOCABULARY = {
     "flag": ("借贷", "借贷标志", "借贷方向", "借贷方", "收支", "收支标志", "收付", "方向", "交易方向", "资金方向",
              "记账方向"),
     "balance": ("余额", "账户余额", "联机余额", "可用余额", "本次余额"),
-    "counterparty": ("对方户名", "对方名称", "对方信息", "对方账户名", "交易对方", "对手方", "对方账户", "对方"),
+    "counterparty": ("对方户名", "对方名称", "对方信息", "对方账户名", "对方帐户名", "交易对方", "对手方", "对方",
+                     "对手信息", "对手户名", "对手名称", "交易对手", "对手", "收付款人", "收款人付款人",
+                     "对方账号与户名", "对方帐号与户名", "对方账号户名", "对方户名账号"),
+    # the other party's account number, a column of its own beside its name in some banks' statements
+    "counterparty_account": ("对方账号", "对方帐号", "对方账户", "对方帐户", "对方卡号", "对手账号", "对手帐号"),
     "currency": ("币别", "币种"),
     "channel": ("渠道", "交易渠道", "网点", "交易网点"),
 }
+MONEY_KEYS = ("credit", "debit", "amount", "balance")
 HOLDER_LABELS = ("账户名称", "账户户名", "客户姓名", "客户名称", "账户名", "开户名", "持卡人", "户名", "户主", "姓名",
                  "客户")
 PRINT_DATE_LABELS = ("打印日期", "打印时间", "出具日期", "出具时间", "制单日期", "制表日期", "制表时间", "开具日期",
@@ -113,7 +118,7 @@ def _rows(pages: Sequence[PageText]) -> list[tuple[int, Record]]:
     rows: list[tuple[int, Record]] = []
     columns: list[Column] | None = None
     for page in pages:
-        table = read_table(page.rows, VOCABULARY, "date", _ANCHOR, columns=columns)
+        table = read_table(page.rows, VOCABULARY, "date", _ANCHOR, columns=columns, numeric_keys=MONEY_KEYS)
         if table is None:
             continue
         columns = table.columns

@@ -126,11 +126,15 @@ def as_date(text: str) -> str | None:
     return iso_date(*compact.groups()) if compact else None
 
 
+# What a sentence or a form says about an organisation, never its name: 我公司, 本单位, 单位名称, 单位性质.
+_NOT_A_COMPANY = re.compile("我|本公司|本单位|该公司|该单位|贵公司|贵单位|其公司|有关|名称|性质|全称|类型|地址")
+
+
 def as_company(text: str) -> str | None:
     """An organisation's name (ending in 有限公司, 集团, 银行, ...) at the start of a value, or None."""
     compact = re.sub(r"[\s_＿]+", "", text).replace("(", "（").replace(")", "）").lstrip("（")
     m = COMPANY.match(compact)
-    if not m:
+    if not m or _NOT_A_COMPANY.search(m.group(0)):
         return None
     name = m.group(0)
     # A name that goes on to a company form (研究院 … 有限公司) is the whole name, not its first suffix.
@@ -160,6 +164,24 @@ def as_person(text: str) -> str | None:
         if not rest or _AFTER_NAME.match(rest):
             return head
     return None
+
+
+# Common Chinese surnames (well over nine in ten people carry one of these), for a name printed with no label.
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓韩冯曹彭曾肖萧田董潘袁蔡蒋余于杜叶程魏"
+               "苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付傅方邹熊白孟秦邱侯江尹薛闫阎段雷龙黎史陶贺毛郝顾龚邵"
+               "万覃武钱戴严莫孔向常汤康易乔赖文施洪辛柯庄樊牛聂季单左詹符盛章骆毕葛苗童管鲁殷倪柳祝邢滕欧关"
+               "华鲍岳舒饶卓蓝甘凌包霍房宁申车翟时封焦阮齐喻纪桂伍尚晏栾冉涂池费项安郎游温戚卜储吉翁凤俞巫应"
+               "谷米梅仇褚佟冷麦隋全艾沙鞠屈蒙丛穆宫谈邬解农连明宗裴窦商")
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
+                     "司徒", "夏侯", "端木", "西门", "南宫")
+
+
+def is_bare_name(token: str) -> bool:
+    """A token that is a person's name on its own (no label beside it): a name that starts with a common
+    surname."""
+    if as_person(token) != token or "·" in token:
+        return False
+    return token[0] in SURNAMES or token[:2] in COMPOUND_SURNAMES
 
 
 def as_amount(text: str) -> float | None:
@@ -217,7 +239,8 @@ def id_after_label(pages: Sequence[PageText]) -> Field:
     return MISSING
 
 
-def last_date(pages: Sequence[PageText], before: str = r"(?:自|从|入职|出生|期间|区间|查询)[^0-9]{0,4}$",
+def last_date(pages: Sequence[PageText],
+              before: str = r"(?:自|从|入职|出生|期间|区间|查询)[^0-9]{0,4}$|(?:至|到|~|～|—|-)\s*$",
               after: str = r"^(?:至|到|起|-|~)") -> Field:
     """The last full date in the document (where letters sign and date): any written form; dates that are part
     of a period, a start or a birth date (`before` matches the text before it, `after` the text after it) are
@@ -250,6 +273,11 @@ def letterhead_company(pages: Sequence[PageText], above: str | None = None) -> F
     for row in pages[0].rows[:3]:
         if above is not None and above in row.text:
             break
+        # each box on its own: a logo's short name beside the full name is not part of it
+        for line in row.lines:
+            name = as_company(line.text)
+            if name:
+                return PageField(name, line.score, pages[0].page)
         name = as_company(row.text)
         if name:
             return PageField(name, row.score, pages[0].page)
