@@ -1,7 +1,8 @@
 """The real OCR on income proofs of every development layout family, as a scan, a phone photo or a PDF: every field
 the document states, exactly, and nothing it does not state. Development families are those of
-sample_docs/income_families.py not held out, and the first round of unseen families
-(sample_docs/income_families_unseen.py), which became development material once its figure was taken.
+sample_docs/income_families.py not held out, and the first two rounds of unseen families
+(sample_docs/income_families_unseen.py and _unseen2.py), each of which became development material once its
+figure was taken.
 
 The held-out families and the later unseen rounds are never tested here: their figure comes from
 `python -m bench.eval_income_families` alone, so that nothing in the parsers is tuned on them."""
@@ -12,11 +13,12 @@ import pytest
 
 from sample_docs import income_families as families
 from sample_docs import income_families_unseen as round1
+from sample_docs import income_families_unseen2 as round2
 from tests.conftest import post
 
 pytestmark = pytest.mark.integration
 VARIANTS = ("scan", "photo", "pdf")
-DEVELOPMENT = {f.name: f for f in (*families.families(held_out=False), *round1.FAMILIES)}
+DEVELOPMENT = {f.name: f for f in (*families.families(held_out=False), *round1.FAMILIES, *round2.FAMILIES)}
 CASES = [(name, VARIANTS[i % 3]) for i, name in enumerate(DEVELOPMENT)]
 
 

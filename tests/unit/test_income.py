@@ -120,6 +120,19 @@ def test_red_without_a_ring_or_black_circles_are_not_seals():
     assert find_seals(black) == []
 
 
+def test_a_red_ring_in_a_brown_surface_around_the_page_is_no_seal():
+    """A photo shows the table around the page: reddish wood or fur can close into a ring, but what lies inside
+    it is not paper."""
+    wood = seal_image()
+    rng = np.random.default_rng(3)
+    brown = np.stack([rng.integers(40, 90, (800, 700)), rng.integers(70, 120, (800, 700)),
+                      rng.integers(120, 170, (800, 700))], axis=2).astype(np.uint8)
+    inside = np.zeros((800, 700), bool)
+    cv2.circle(inside.view(np.uint8), (400, 450), 118, 1, -1)
+    wood[inside & (wood.min(axis=2) > 200)] = brown[inside & (wood.min(axis=2) > 200)]
+    assert find_seals(seal_image()) and find_seals(wood) == []
+
+
 
 
 
@@ -374,3 +387,95 @@ def test_statement_names_left_aligned_under_a_centred_header_and_two_counterpart
     parsed = parse_income(pages(lines))
     values = {k: v.value for k, v in parsed.fields.items()}
     assert (values["name"], values["monthly_income"], values["issue_date"]) == ("郑兰琪", 25373.33, "2026-10-30")
+
+
+def test_institution_letter_with_a_pay_breakdown_and_a_monthly_total():
+    letter = rows("佛山市妇幼保健院", "证明", "兹有我单位正式在编职工张斌红同志（女，身份证号码：440305200104195663），",
+                  "2012年4月参加工作，现任普外科副主任医师。", "该同志每月应发工资构成如下（单位：元）：",
+                  "岗位工资 薪级工资 基础性绩效 合计", "2,800.00 695.00 4,767.00 8,262.00",
+                  "月收入合计(税前）为人民币8,262.00元（大写：捌仟贰佰陆拾贰元正）。", "二〇二六年九月二十三日")
+    parsed = parse_income(pages(letter))
+    values = {k: v.value for k, v in parsed.fields.items()}
+    assert (values["name"], values["employer"], values["monthly_income"], values["issue_date"]) == \
+        ("张斌红", "佛山市妇幼保健院", 8262.0, "2026-09-23")
+    assert statuses(income_checks(parsed, None, TODAY, 90, None, None))["AMOUNT_WORDS_MATCH"] == "pass"
+
+
+def test_a_twelve_month_total_is_not_a_monthly_income_and_english_dates_are_read():
+    letter = rows("收入证明", "Date 日期: 28 Sep 2026", "兹证明叶娜军为我公司员工，近十二个月税前收入合计人民币308,950.00元，",
+                  "月均税前收入人民币25,745.83元。", "Date of Joining 入职日期: October 11, 2016",
+                  "annual leave from 4 November 2026 to 18 November 2026")
+    values = {k: v.value for k, v in parse_income(pages(letter)).fields.items()}
+    assert (values["name"], values["monthly_income"], values["issue_date"]) == ("叶娜军", 25745.83, "2026-09-28")
+
+
+def test_bank_form_with_a_spaced_label_and_an_unticked_option():
+    form = [line("个人客户收入证明", 400, 20, 320), line("姓", 135, 100, 30), line("名", 200, 100, 30),
+            line("任雅", 284, 100, 70), line("收入类型", 130, 160, 100), line("月收入", 282, 160, 80),
+            line("□年收入", 400, 160, 110), line("☑税前 □税后", 548, 160, 180), line("金额(小写)", 116, 220, 130),
+            line("￥35300.00元", 281, 220, 200), line("2026年10月10日", 700, 300, 240)]
+    values = {k: v.value for k, v in parse_income(pages(form)).fields.items()}
+    assert (values["name"], values["monthly_income"]) == ("任雅", 35300.0)
+
+
+def test_payslip_of_a_public_institution_and_of_a_works():
+    grid = rows("2026年10月工资明细", "预算单位:苏州市第二人民医院 姓名:冯磊轩 人员编号:52362490",
+                "应发合计 13,387.00", "实发工资：10,201.41", "结算周期：2026年8月1日一2026年8月31日")
+    values = {k: v.value for k, v in parse_income(pages(grid)).fields.items()}
+    assert (values["name"], values["employer"], values["gross_pay"], values["issue_date"]) == \
+        ("冯磊轩", "苏州市第二人民医院", 13387.0, None)
+    works = rows("东莞市长安镇鑫泰电子厂", "员工计件工资条", "姓名：朱国欣", "应发工资 3,480.00",
+                 "发放日期：2026/09/10")
+    assert parse_income(pages(works)).fields["employer"].value == "东莞市长安镇鑫泰电子厂"
+
+
+def test_statement_records_of_two_lines_under_a_two_line_header():
+    lines = [line("中国光大银行个人账户交易流水", 345, 50, 440), line("户名：田勇洋", 60, 100, 130),
+             line("序号", 72, 150, 50), line("交易日期", 177, 150, 80), line("业务摘要", 492, 150, 84),
+             line("收/支", 645, 150, 56), line("交易金额", 763, 150, 80), line("账户余额", 945, 150, 80),
+             line("对方户名", 268, 180, 76), line("对方账号", 581, 180, 76), line("附言", 960, 180, 50)]
+    for i, (day, flag, amount, party, memo) in enumerate([
+            ("2026.05.09", "收", "11,962.00", "天津瑞丰化工股份有限公司", "工资"),
+            ("2026.05.23", "支", "4,700.00", "彭思华", ""),
+            ("2026.06.09", "收", "12,162.00", "天津瑞丰化工股份有限公司", "工资发放"),
+            ("2026.06.12", "收", "2,600.00", "余芳芳", "还款"),
+            ("2026.07.10", "收", "12,042.00", "天津瑞丰化工股份有限公司", "薪资")]):
+        y = 215 + 64 * i
+        lines += [line(str(i + 1), 86, y, 20), line(day, 172, y, 98), line("转账", 510, y, 50),
+                  line(flag, 657, y, 30), line(amount, 804, y, 90), line("30,000.00", 990, y, 90),
+                  line(party, 133, y + 30, 20 * len(party))]
+        lines += [line(memo, 896, y + 30, 20 * len(memo))] if memo else []
+    values = {k: v.value for k, v in parse_income(pages(lines)).fields.items()}
+    assert (values["name"], values["monthly_income"]) == ("田勇洋", 12055.33)
+
+
+def test_passbook_and_a_banks_list_of_payroll_credits_and_an_app_list():
+    passbook = [line("重庆农村商业银行", 295, 50, 250), line("活期储蓄存折", 903, 50, 156), line("户", 230, 100, 30),
+                line("名", 286, 100, 30), line("冯涵思", 341, 100, 72)]
+    passbook += [line(t, x, 200, 50) for t, x in (("日期", 282), ("摘要", 410), ("支取", 536), ("存款", 669),
+                                                  ("结余", 815), ("网点", 929))]
+    for i, (day, desc, out, into, balance) in enumerate([("2026-07-09", "工资", "", "30,719.50", "103,565.33"),
+                                                          ("2026-07-10", "POS消费", "473.76", "", "103,091.57"),
+                                                          ("2026-08-08", "工资", "", "30,674.00", "133,578.66")]):
+        y = 250 + 35 * i
+        passbook += [line(day, 240, y, 110), line(desc, 373, y, 60), line(balance, 813, y, 110)]
+        passbook += [line(out, 566, y, 70)] if out else [line(into, 671, y, 95)]
+    values = {k: v.value for k, v in parse_income(pages(passbook)).fields.items()}
+    assert (values["document_kind"], values["monthly_income"]) == ("bank_statement", 30696.75)
+    payroll = rows("代发工资流水证明", "交通银行", "兹证明朱秀嘉(证件号码：440106198305113623)在我行开立的个人结算账户，",
+                   "由单位代发入账明细如下：", "序号 入账日期 代发单位 代发项目 金额（元） 用途",
+                   "1 2026.08.07 广州南粤建设工程有限公司 工资 26845.50 工资",
+                   "2 2026.09.05 广州南粤建设工程有限公司 工资 26920.00 工资发放", "特此证明。", "2026.10.20")
+    values = {k: v.value for k, v in parse_income(pages(payroll)).fields.items()}
+    assert (values["document_kind"], values["name"], values["monthly_income"], values["issue_date"]) == \
+        ("bank_statement", "朱秀嘉", 26882.75, "2026-10-20")
+    app = [line("微众银行", 145, 50, 120), line("账户交易明细", 897, 50, 170), line("户名：田红", 64, 100, 110),
+           line("申请时间：2026-10-1718:31:01", 67, 140, 280), line("2026年10月", 79, 200, 130),
+           line("跨行转入", 77, 250, 100), line("+30,500.00", 926, 250, 128),
+           line("10-04 10:22 西安秦川电子科技股份有限公司", 79, 280, 350), line("余额136,802.43", 917, 280, 137),
+           line("2026年09月", 77, 340, 130), line("POS消费", 75, 390, 100), line("-699.21", 966, 390, 86),
+           line("09-28 08:27 永辉超市", 79, 420, 177), line("余额106,302.43", 917, 420, 137),
+           line("转账存入", 81, 470, 94), line("+30,820.00", 924, 470, 126),
+           line("09-0711:51 西安秦川电子科技股份有限公司", 79, 500, 352), line("余额107,595.09", 919, 500, 135)]
+    values = {k: v.value for k, v in parse_income(pages(app)).fields.items()}
+    assert (values["name"], values["monthly_income"], values["issue_date"]) == ("田红", 30660.0, "2026-10-17")

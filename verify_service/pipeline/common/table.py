@@ -218,10 +218,18 @@ def _header_band(rows: Sequence[Row], index: int, cells_of_row: Callable[[int], 
     row's cells. Returns the band's last row index and its cells, left to right."""
     band = [index]
     height = max(rows[index].height, 1.0)
+    header = cells_of_row(index)
+
+    def completes(cells: list[Cell]) -> bool:
+        """A row of the same header adds a column where the header row has none, or heads a group of its cells;
+        a row whose cells all sit under the header row's cells names the fields of a record's second line."""
+        return any(_spans(c, header) >= 2 or not any(c.left < h.right and h.left < c.right for h in header)
+                   for c in cells)
+
     for step in (-1, 1):
         i = index + step
         while 0 <= i < len(rows) and len(band) < 3 and abs(rows[i].cy - rows[i - step].cy) <= 2.2 * height \
-                and _joins_header(cells_of_row(i), cells_of_row(index), vocabulary):
+                and _joins_header(cells_of_row(i), header, vocabulary) and completes(cells_of_row(i)):
             band = [*band, i] if step > 0 else [i, *band]
             i += step
     cells = list(cells_of_row(index))
@@ -274,6 +282,37 @@ def _text_column(column: int, cols: Sequence[Column], numeric_keys: Collection[s
     return column
 
 
+def _record_lines(kinds: Sequence[str], two_line_header: bool) -> str:
+    """How records sit around their anchor rows: "first" when each record starts on its anchor row and goes on
+    over lines below it (a two-line header, or rows without an anchor right after most anchor rows), "last" when
+    each record's lines end on its anchor row (an app's list: the item, then its date), "nearest" otherwise
+    (one line per record, a wrapped cell on either side)."""
+    rows = [k for k in kinds if k]
+    if two_line_header:
+        return "first"
+    pairs = sum(1 for a, b in itertools.pairwise(rows) if (a, b) == ("A", "C"))
+    anchors = rows.count("A")
+    if anchors >= 3 and pairs >= 0.6 * anchors:
+        return "first" if rows[0] == "A" else "last"
+    return "nearest"
+
+
+def _owner(anchors: Sequence[Cell], cell: Cell, mode: str, spacing: float) -> int | None:
+    """The record (index of its anchor) a cell belongs to, or None for a cell outside every record."""
+    if mode == "first":
+        above = [i for i, a in enumerate(anchors) if a.cy <= cell.cy + 0.6 * a.height]
+        if above and cell.cy - anchors[above[-1]].cy <= 0.9 * spacing:
+            return above[-1]
+        return None
+    if mode == "last":
+        below = [i for i, a in enumerate(anchors) if a.cy >= cell.cy - 0.6 * a.height]
+        if below and anchors[below[0]].cy - cell.cy <= 0.9 * spacing:
+            return below[0]
+        return None
+    nearest = min(range(len(anchors)), key=lambda i: abs(anchors[i].cy - cell.cy))
+    return nearest if abs(anchors[nearest].cy - cell.cy) <= 0.6 * spacing else None
+
+
 def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anchor_key: str,
                anchor: re.Pattern, min_keys: int = 3, columns: Sequence[Column] | None = None,
                numeric_keys: Collection[str] = ()) -> Table | None:
@@ -289,8 +328,18 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
     else:
         return None
     anchor_col = next((i for i, c in enumerate(cols) if c.key == anchor_key), None)
+    # A second header line names the fields of each record's second line (对方户名 | 对方账号 | 附言 under 交易日期 |
+    # 交易金额 | 余额), as statements print records of two lines.
+    second: list[Column] | None = None
+    if found is not None and start < len(rows):
+        cells = row_cells(rows[start])
+        if len({column_key(c.text, vocabulary) for c in cells} - {None}) >= 2 \
+                and not any(_VALUE_LIKE.search(c.text) or re.search("[:：]", c.text) for c in cells):
+            second = [Column(column_key(c.text, vocabulary), c.text, c.left, c.right) for c in cells]
+            start += 1
     body = [_value_cells(row_cells(r), cols) for r in rows[start:]]
     anchors: list[Cell] = []
+    kinds = []  # per body row: "A" holds an anchor, "C" continues a record, "" is empty
     for cells in body:
         # the cell of the anchor column that matches; in a photo, perspective may move a lower row's anchor into
         # the next column, so a match one column off counts when the anchor column itself has none
@@ -300,11 +349,12 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
                           key=lambda c: _column_of(c.cx, cols) != anchor_col)
         if hits:
             anchors.append(hits[0])
+        kinds.append("A" if hits else "C" if cells else "")
     if not anchors:
         return Table(cols, [], header_cy)
     gaps = [b.cy - a.cy for a, b in itertools.pairwise(anchors)]
     spacing = statistics.median(gaps) if gaps else 2.5 * anchors[0].height
-    reach = 0.6 * spacing
+    mode = _record_lines(kinds, second is not None)
     records = [Record(cy=a.cy) for a in anchors]
     parts: list[list[tuple[int, Cell]]] = [[] for _ in anchors]
     # A photo's perspective moves lower rows sideways against the header: each record's cells are placed after
@@ -318,20 +368,29 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
         # A record that came from one merged OCR line with one token per column: assign tokens in order.
         by_order = len(cells) == len(cols) and all(c.merged for c in cells)
         for position, cell in enumerate(cells):
-            nearest = min(range(len(anchors)), key=lambda i: abs(anchors[i].cy - cell.cy))
-            if abs(anchors[nearest].cy - cell.cy) > reach:
+            owner = _owner(anchors, cell, mode, spacing)
+            if owner is None:
                 continue
-            column = position if by_order else _column_of(cell.cx - shifts[nearest], cols)
-            if cols[column].key in numeric_keys and not re.search(r"\d", cell.text):
-                column = _text_column(column, cols, numeric_keys)
-            parts[nearest].append((column, cell))
-    for record, assigned in zip(records, parts):
+            on_second = second is not None and cell.cy > anchors[owner].cy + 0.6 * anchors[owner].height
+            grid = second if on_second and second is not None else cols
+            column = position if by_order and not on_second else _column_of(cell.cx - shifts[owner], grid)
+            if grid[column].key in numeric_keys and not re.search(r"\d", cell.text):
+                column = _text_column(column, grid, numeric_keys)
+            parts[owner].append((column if grid is cols else -1 - column, cell))
+    for record, assigned, cell in zip(records, parts, anchors):
         by_column: dict[int, list[Cell]] = {}
-        for col, cell in assigned:
-            by_column.setdefault(col, []).append(cell)
+        for col, part in assigned:
+            by_column.setdefault(col, []).append(part)
         for col, cells in by_column.items():
             text = join_wrapped([c.text for c in sorted(cells, key=lambda c: (round(c.cy / max(c.height, 1)), c.left))])
-            record.cells[cols[col].key or f"label:{normalise(cols[col].label)}"] = text
+            column_of = cols[col] if col >= 0 else second[-1 - col]  # type: ignore[index]
+            key = column_of.key or f"label:{normalise(column_of.label)}"
+            # a field named on both lines of a two-line record keeps both texts; on one line the last column wins
+            joined = col < 0 and key in record.cells
+            record.cells[key] = join_wrapped([record.cells[key], text]) if joined else text
+        if anchor_col is not None and cols[anchor_col].key:
+            # an anchor the detector merged with the next cell (2026年9月27日北京星河…) still dates its record
+            record.cells.setdefault(cols[anchor_col].key, cell.text)  # type: ignore[arg-type]
         record.score = min((c.score for _, c in assigned), default=0.0)
     return Table(cols, records, header_cy)
 
@@ -354,6 +413,19 @@ def _after_label(text: str, label: str) -> str | None:
     return _LEAD.sub("", text[m.end():]).strip()
 
 
+def _spread_label(lines: Sequence[PlacedLine], start: int, label: str) -> int | None:
+    """The index of the last of two or more consecutive boxes, from `start`, whose texts make up exactly `label`
+    (a form that spaces 姓  名 into two boxes), or None."""
+    want, text = normalise(label), ""
+    for j in range(start, min(len(lines), start + len(want))):
+        text += normalise(lines[j].text)
+        if text == want:
+            return j if j > start else None
+        if not want.startswith(text):
+            return None
+    return None
+
+
 def label_value(rows: Sequence[Row], labels: Sequence[str], accept: Callable[[str], T | None],
                 below: int = 2) -> tuple[T, float] | None:
     """The first value `accept` takes for any of `labels` (in order of preference): after the label on its line,
@@ -364,7 +436,11 @@ def label_value(rows: Sequence[Row], labels: Sequence[str], accept: Callable[[st
             for i, line in enumerate(row.lines):
                 rest = _after_label(line.text, label)
                 if rest is None:
-                    continue
+                    # a label spaced out over boxes of its own (姓 | 名 on a form): its last box stands for it
+                    spread = _spread_label(row.lines, i, label)
+                    if spread is None:
+                        continue
+                    i, line, rest = spread, row.lines[spread], ""
                 if rest:
                     value = accept(rest)
                     if value is not None:

@@ -16,9 +16,11 @@ from verify_service.pipeline.documents.income.text import (
     PageField,
     PageText,
     as_company,
+    as_date,
     as_person,
     first,
     id_after_label,
+    is_bare_name,
     labelled,
     last_company,
     last_date,
@@ -35,14 +37,19 @@ EMPLOYER_LABELS = ("单位名称", "工作单位", "公司名称", "用人单位
 # them: (税前)(每)月(平均)(税前)收入/工资/薪资/薪酬, 年(度)(总)收入, 月薪, 年薪.
 _TAX = r"(?:税前|税后|应发|实发)?"
 _PAY = r"(?:工资收入|总收入|收入|工资|薪资|薪酬|薪金|薪水)"
-_MONTHLY = rf"{_TAX}(?:每月|月度|月)(?:平均|均)?{_TAX}(?:{_PAY}|薪)"
+# 月 of a month's income, not of a count of months (近十二个月税前收入合计 is a total over a year)
+_MONTHLY = rf"{_TAX}(?:每月|月度|(?<!个)月)(?:平均|均)?{_TAX}(?:{_PAY}|薪)"
 _ANNUAL = rf"{_TAX}(?:全年|年度|每年|年)(?:平均|均)?{_TAX}(?:{_PAY}|薪)"
 # an amount, never a year or a date (2019年, 2026.10.08): a whole number may not run on into 年/月/日 or a date
 _AMOUNT = r"(\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?(?!\.?\d)|\d+\.\d{1,2}(?!\.?\d)|\d+(?![\d年月日/]|\.\d))"
+# Between label and amount: no other income label, no sentence end, no table announced (构成如下：), at most a
+# short remark or the amount in words; and a label followed by 累计 / 构成 names a running total or a breakdown.
 _INCOME = re.compile(
-    rf"(?P<label>{_MONTHLY}|{_ANNUAL})"
-    r"(?P<between>(?:(?!月收入|年收入|月薪|年薪|电话|联系|[。；;]).){0,40}?)[¥￥]?\s*(?<![\d.])" + _AMOUNT
+    rf"(?P<label>{_MONTHLY}|{_ANNUAL})(?!累计|构成|明细)"
+    r"(?P<between>(?:(?!月收入|年收入|月薪|年薪|电话|联系|如下|[。；;]).){0,28}?)[¥￥]?\s*(?<![\d.])" + _AMOUNT
     + r"\s*(?P<unit>万元|万|元|圆)?")
+# An option a form leaves unticked (□年收入, □税后): not what the form states. OCR reads the box as 口 too.
+_UNTICKED = re.compile(r"[□☐口]\s*(?:年收入|月收入|年薪|月薪|税前|税后)")
 _AFTER_TAX = re.compile("税后|实发|到手|净收入")
 
 
@@ -52,7 +59,7 @@ def _incomes(pages: Sequence[PageText]) -> tuple[Field, Field]:
     monthly: list[tuple[bool, float, int, float]] = []  # (after tax, yuan, page, score)
     annual: list[tuple[bool, float, int, float]] = []
     for page in pages:
-        text = page.joined
+        text = _UNTICKED.sub("", page.joined)
         for m in _INCOME.finditer(text):
             value = money(m.group(3))
             if value is None:
@@ -88,13 +95,15 @@ def _name(pages: Sequence[PageText]) -> Field:
     hit = labelled(pages, NAME_LABELS, as_person)
     if hit.value is not None:
         return hit
+    # In the body, a name carries no label: it must start with a common surname (正式, 在编 are no names).
     for page in pages:
         text = page.joined
-        for m in re.finditer(r"(?:兹证明|兹有|特证明)[:：]?(?:我|本|贵)?(?:单位|公司|司|行)?的?(?:在职)?"
-                             r"(?:员工|职工|同志|雇员)?"
-                             r"|证明(?=[\u4e00-\u9fff]{2,4}(?:先生|女士|同志|系|为|（|\())", text):
+        for m in re.finditer(r"(?:兹证明|兹有|特证明)[:：]?(?:我|本|贵)?(?:单位|公司|司|行|院|校|局)?的?"
+                             r"(?:正式|在编|在职|全职|合同制|聘用|退休)*(?:工作)?(?:员工|职工|同志|雇员|人员|教师|医生|干部)?"
+                             r"|证明(?=[\u4e00-\u9fff]{2,4}(?:先生|女士|同志|系|为|（|\())"
+                             r"|(?:员工|职工|雇员)(?=[\u4e00-\u9fff]{2,4}(?:同志|先生|女士|（|\())", text):
             name = as_person(re.sub(r"^[:：]", "", text[m.end():m.end() + 14]))
-            if name:
+            if name and is_bare_name(name):
                 return PageField(name, page.score, page.page)
     return MISSING
 
@@ -107,15 +116,15 @@ def _employer(pages: Sequence[PageText]) -> Field:
     if hit.value is not None:
         return hit
     body = first(pages, rf"(?:我|本)(?:单位|公司|司)[（(]({COMPANY.pattern})[）)]")
-    if body:
-        return PageField(body[0], body[2], body[1])
+    if body and as_company(body[0]):
+        return PageField(as_company(body[0]), body[2], body[1])
     head = letterhead_company(pages, above="证明")
     if head.value is not None:
         return head
     body = first(pages, rf"(?:在|系|为|于)({COMPANY.pattern})(?:的)?(?:正式|在职|全职|合同制)*"
                         r"(?:员工|职工|雇员|工作|任职|担任)")
-    if body:
-        return PageField(body[0], body[2], body[1])
+    if body and as_company(body[0]):
+        return PageField(as_company(body[0]), body[2], body[1])
     return last_company(pages)
 
 
@@ -151,6 +160,16 @@ def amount_in_words(pages: Sequence[PageText]) -> tuple[Field, Field]:
     return MISSING, MISSING
 
 
+ISSUE_DATE_LABELS = ("出具日期", "开具日期", "签发日期", "落款日期", "证明日期", "填表日期", "日期", "Date")
+
+
+def _issue_date(pages: Sequence[PageText]) -> Field:
+    """The letter's date: after its label (日期, 出具日期, Date), else the last date the letter prints that is
+    not part of a period, a start or a birth date (where letters sign and date)."""
+    found = labelled(pages, ISSUE_DATE_LABELS, as_date, below=1)
+    return found if found.value is not None else last_date(pages)
+
+
 def parse(pages: Sequence[PageText]) -> tuple[dict[str, Field], Field, Field]:
     """Fields of a 收入证明, its amount in words (raw text) and the amount in digits beside the words, for the
     words-vs-digits check."""
@@ -161,7 +180,7 @@ def parse(pages: Sequence[PageText]) -> tuple[dict[str, Field], Field, Field]:
         "employer": _employer(pages),
         "monthly_income": monthly,
         "annual_income": annual,
-        "issue_date": last_date(pages),
+        "issue_date": _issue_date(pages),
     }
     words, digits = amount_in_words(pages)
     return fields, words, digits

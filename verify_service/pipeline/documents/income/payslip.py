@@ -18,6 +18,7 @@ from verify_service.pipeline.documents.income.text import (
     as_company,
     as_date,
     as_person,
+    as_single_date,
     date_before,
     id_after_label,
     is_bare_name,
@@ -144,7 +145,7 @@ def parse(pages: Sequence[PageText]) -> dict[str, Field]:
             if m and iso_date(m.group(1), m.group(2), "1"):
                 month = PageField(f"{m.group(1)}-{int(m.group(2)):02d}", page.score, page.page)
                 break
-    issue = labelled(pages, PAY_DATE_LABELS, as_date, below=1)
+    issue = labelled(pages, PAY_DATE_LABELS, as_single_date, below=1)
     if issue.value is None:
         issue = date_before(pages, "发放|发薪|支付|入账")
     if issue.value is None:
@@ -194,7 +195,8 @@ def _bare_name(pages: Sequence[PageText]) -> Field:
 
 def _employer(pages: Sequence[PageText]) -> Field:
     """The employer: a labelled one, else the title line, else the sign-off (the last organisation named)."""
-    labels = ("单位名称", "公司名称", "发放单位", "用人单位", "工作单位", "所属公司", "所属单位", "企业名称")
+    labels = ("单位名称", "公司名称", "发放单位", "用人单位", "工作单位", "所属公司", "所属单位", "企业名称",
+              "预算单位", "发薪单位", "所在单位", "单位")
     hit = labelled(pages, labels, as_company, below=1)
     if hit.value is not None:
         return hit

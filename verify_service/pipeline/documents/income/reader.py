@@ -64,8 +64,9 @@ def classify(pages: Sequence[PageText]) -> str:
                                       "|工资发放", text))
                    + sum(w in text for w in ("应发", "实发", "实领", "税前工资", "工资总额", "个人所得税", "个税")),
         "bank_statement": 3 * bool(re.search("交易明细|银行流水|对账单|账户明细|交易流水|账户流水|流水明细"
-                                             "|历史明细|活期明细|交易清单|收支明细", text))
-                          + sum(w in text for w in ("余额", "摘要", "对方户名", "交易金额", "借贷")),
+                                             "|历史明细|活期明细|交易清单|收支明细|入账明细|存折|代发明细", text))
+                          + sum(w in text for w in ("余额", "结余", "摘要", "对方户名", "交易金额", "借贷", "我行",
+                                                    "支取", "存入")),
     }
     kind, best = max(scores.items(), key=lambda kv: kv[1])
     return kind if best >= 2 else "unknown"

@@ -43,9 +43,25 @@ def find_seals(image: np.ndarray, min_radius_share: float = 0.04, min_ring: floa
         if r < min_r or r > 0.45 * min(h, w):
             continue
         ring = _rim_coverage(mask, cx, cy, r)
-        if ring >= min_ring:
+        if ring >= min_ring and _on_paper(image, mask, cx, cy, r):
             seals.append(Seal([int(cx - r), int(cy - r), int(cx + r), int(cy + r)], ring))
     return sorted(seals, key=lambda s: -(s.bbox[2] - s.bbox[0]))
+
+
+PAPER_MAX_SATURATION = 60  # the median saturation (0..255) of what is not red inside a seal: paper and black print
+
+
+def _on_paper(image: np.ndarray, mask: np.ndarray, cx: float, cy: float, r: float) -> bool:
+    """Whether what lies inside the circle between the red ink is paper (grey or white, black print), as under a
+    seal stamped on a page, rather than a reddish-brown surface around the page in a photo (wood, fur, skin)."""
+    h, w = mask.shape
+    x0, y0, x1, y1 = max(0, int(cx - r)), max(0, int(cy - r)), min(w, int(cx + r) + 1), min(h, int(cy + r) + 1)
+    yy, xx = np.mgrid[y0:y1, x0:x1]
+    inside = ((xx - cx) ** 2 + (yy - cy) ** 2 <= (0.95 * r) ** 2) & (mask[y0:y1, x0:x1] == 0)
+    if not inside.any():
+        return False
+    saturation = cv2.cvtColor(image[y0:y1, x0:x1], cv2.COLOR_BGR2HSV)[..., 1]
+    return float(np.median(saturation[inside])) <= PAPER_MAX_SATURATION
 
 
 def _rim_coverage(mask: np.ndarray, cx: float, cy: float, r: float, samples: int = 90) -> float:

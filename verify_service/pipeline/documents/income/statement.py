@@ -28,7 +28,9 @@ from verify_service.pipeline.documents.income.text import (
     as_person,
     dates_in,
     id_after_label,
+    is_bare_name,
     labelled,
+    last_date,
     money,
 )
 from verify_service.pipeline.types import MISSING, Field
@@ -36,10 +38,10 @@ from verify_service.pipeline.types import MISSING, Field
 VOCABULARY = {
     "date": ("交易日期", "记账日期", "入账日期", "日期", "交易日", "记账日", "交易时间日期"),
     "time": ("交易时间", "时间"),
-    "desc": ("摘要", "交易摘要", "业务摘要", "交易类型", "交易说明", "业务类型"),
+    "desc": ("摘要", "交易摘要", "业务摘要", "交易类型", "交易说明", "业务类型", "代发项目", "交易名称"),
     "memo": ("附言", "备注", "交易附言", "用途"),
-    "credit": ("收入", "收入金额", "存入", "存入金额", "贷方", "贷方金额", "贷方发生额", "转入金额", "入账金额",
-               "收款金额"),
+    "credit": ("收入", "收入金额", "存入", "存入金额", "存款", "存款金额", "收入额", "存入额", "贷方", "贷方金额",
+               "贷方发生额", "转入金额", "入账金额", "收款金额"),
     "debit": ("支出", "支出金额", "支取", "支取金额", "借方", "借方金额", "借方发生额", "转出金额", "出账金额",
               "付款金额"),
     # one signed column for both directions, however the bank names it (收入/支出金额 names both: it is signed)
@@ -47,22 +49,28 @@ VOCABULARY = {
                "借贷金额", "收付金额", "存取金额", "发生金额"),
     "flag": ("借贷", "借贷标志", "借贷方向", "借贷方", "收支", "收支标志", "收付", "方向", "交易方向", "资金方向",
              "记账方向"),
-    "balance": ("余额", "账户余额", "联机余额", "可用余额", "本次余额"),
+    "balance": ("余额", "账户余额", "联机余额", "可用余额", "本次余额", "结余", "结余金额", "存款余额"),
     "counterparty": ("对方户名", "对方名称", "对方信息", "对方账户名", "对方帐户名", "交易对方", "对手方", "对方",
                      "对手信息", "对手户名", "对手名称", "交易对手", "对手", "收付款人", "收款人付款人",
-                     "对方账号与户名", "对方帐号与户名", "对方账号户名", "对方户名账号"),
+                     "对方账号与户名", "对方帐号与户名", "对方账号户名", "对方户名账号", "代发单位", "付款单位",
+                     "付款人", "汇款人", "付款方"),
     # the other party's account number, a column of its own beside its name in some banks' statements
     "counterparty_account": ("对方账号", "对方帐号", "对方账户", "对方帐户", "对方卡号", "对手账号", "对手帐号"),
     "currency": ("币别", "币种"),
     "channel": ("渠道", "交易渠道", "网点", "交易网点"),
 }
 MONEY_KEYS = ("credit", "debit", "amount", "balance")
+CREDITS_ONLY = "入账明细|代发明细|代发工资流水|代发薪资入账|收入明细|入账记录|工资入账"
 HOLDER_LABELS = ("账户名称", "账户户名", "客户姓名", "客户名称", "账户名", "开户名", "持卡人", "户名", "户主", "姓名",
                  "客户")
 PRINT_DATE_LABELS = ("打印日期", "打印时间", "出具日期", "出具时间", "制单日期", "制表日期", "制表时间", "开具日期",
-                     "生成日期", "生成时间", "导出日期", "导出时间", "下载日期", "查询日期")
-_DATE = re.compile(r"(\d{4})\s*[-./年]?\s*(\d{1,2})\s*[-./月]?\s*(\d{1,2})")
-_ANCHOR = re.compile(r"^\s*\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|^\s*20\d{6}(?!\d)")
+                     "生成日期", "生成时间", "导出日期", "导出时间", "下载日期", "查询日期", "申请时间", "申请日期",
+                     "出单日期", "开具时间")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-./年]?\s*(\d{1,2})\s*[-./月]?\s*(\d{1,2})")
+# a transaction's date at the start of its cell: 2026-10-08, 2026年10月8日, 20261008, or a passbook's 26.10.08
+_ANCHOR = re.compile(r"^\s*\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|^\s*20\d{6}(?!\d)"
+                     r"|^\s*\d{2}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?![\d.])")
+_SHORT_DATE = re.compile(r"^(\d{2})[-./](\d{1,2})[-./](\d{1,2})(?![\d.])")
 _SALARY = re.compile("代发工资|工资|代发|批量代发|薪资|代发薪|薪金|薪酬|发薪")
 _BONUS = re.compile("奖金|绩效|年终奖|年终|季度奖|提成")
 _AMOUNT = re.compile(r"[+\-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|[+\-]?\d+\.\d{1,2}|[+\-]?\d+")
@@ -75,7 +83,13 @@ def _date(text: str | None) -> str | None:
     if not text:
         return None
     m = _DATE.search(text.replace(" ", ""))
-    return iso_date(*m.groups()) if m else None
+    if m:
+        return iso_date(*m.groups())
+    for token in text.split():  # a passbook's two-digit year, maybe after a row number in the same cell
+        short = _SHORT_DATE.match(token)
+        if short:
+            return iso_date("20" + short.group(1), short.group(2), short.group(3))
+    return None
 
 
 def _amount(text: str | None) -> Decimal | None:
@@ -123,7 +137,52 @@ def _rows(pages: Sequence[PageText]) -> list[tuple[int, Record]]:
             continue
         columns = table.columns
         rows += [(page.page, r) for r in table.records if _date(r.get("date"))]
-    return rows
+    return rows or _list_rows(pages)
+
+
+# A phone banking app's list has no table: each item is a line with a signed amount (转账存入  +3,700.00) and a
+# line with its day (10-05 16:40 or 10月5日) under a month heading (2026年10月) or within the query period.
+_SIGNED = re.compile(r"^[+\-－]\s*[¥￥]?\s*\d{1,3}(?:,\d{3})*(?:\.\d{2})$|^[+\-－]\s*[¥￥]?\s*\d+\.\d{2}$")
+_MONTH_HEADING = re.compile(r"^\s*(20\d{2})\s*[年\-./]\s*(\d{1,2})\s*月?\s*$")
+_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?(?:(?!\d)|(?=\d{1,2}:\d{2}))")
+_YEAR = re.compile(r"(20\d{2})\s*[-./年]\s*\d{1,2}")
+
+
+def _list_rows(pages: Sequence[PageText]) -> list[tuple[int, Record]]:
+    """The items of a statement printed as a list (no header row): each row with one signed amount, with the
+    rows next to it up to the next item's, dated by the day they print and the month heading above them."""
+    out: list[tuple[int, Record]] = []
+    year = next((m.group(1) for p in pages[:1] for m in [_YEAR.search(p.joined)] if m), None)
+    month: tuple[str, str] | None = None
+    for page in pages:
+        items: list[tuple[int, str, list[str]]] = []  # (row index, amount, texts of the item's rows)
+        headings: dict[int, tuple[str, str]] = {}
+        for i, row in enumerate(page.rows):
+            texts = [ln.text.strip() for ln in row.lines]
+            head = next((m for t in texts if (m := _MONTH_HEADING.match(t))), None)
+            if head:
+                headings[i] = (head.group(1), head.group(2))
+                continue
+            signed = [t for t in texts if _SIGNED.match(t.replace(" ", ""))]
+            if len(signed) == 1:
+                items.append((i, signed[0], [t for t in texts if t != signed[0]]))
+            elif items and not signed and i == items[-1][0] + 1:
+                items[-1][2].extend(texts)  # the item's second line: its day, the other party, the 附言
+        for i, amount, texts in items:
+            for j in sorted(headings):
+                if j < i:
+                    month = headings[j]
+            text = " ".join(texts)
+            full = dates_in(text)
+            day = _DAY.search(text)
+            y = month[0] if month else year
+            iso = full[0][0] if full else iso_date(y, day.group(1), day.group(2)) if y and day else None
+            if iso is None:
+                continue
+            words = re.sub(r"余额\s*[¥￥]?[\d,.]+", "", text)
+            out.append((page.page, Record(cells={"date": iso, "amount": amount.replace(" ", ""), "memo": words},
+                                          score=page.score)))
+    return out
 
 
 def _organisation(counterparty: str | None) -> str | None:
@@ -146,7 +205,10 @@ def _same_payer(a: str, b: str) -> bool:
 def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
     """Salary and bonus credits: {date, amount, page, confidence, kind: salary | bonus}."""
     rows = _rows(pages)
-    signed = any((r.get("amount") or "").strip().startswith("-") for _, r in rows)
+    # unsigned amounts are credits in a statement that marks its debits with a minus, and in a list of credits
+    # only (a bank's 代发工资入账明细)
+    signed = any((r.get("amount") or "").strip().startswith("-") for _, r in rows) or bool(
+        pages and re.search(CREDITS_ONLY, pages[0].joined))
     credits: list[dict[str, Any]] = []
     for page, record in rows:
         amount = _credit(record, signed)
@@ -154,11 +216,14 @@ def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
         if amount is None or date is None:
             continue
         words = (record.get("desc") or "") + (record.get("memo") or "")
-        # the payer: the counterparty column, else an organisation the 摘要 or 附言 names (转账 XX有限公司)
+        # the payer: the counterparty column, else an organisation named anywhere in the record (转账 XX有限公司 in
+        # 摘要, or a second line of the record under columns of its own)
         payer = _organisation(record.get("counterparty"))
         if payer is None and "counterparty" not in record.cells:
-            named = COMPANY.search(re.sub(r"\s+", "", words))
+            text = "".join(v for k, v in record.cells.items() if k not in MONEY_KEYS)
+            named = COMPANY.search(re.sub(r"\s+", "", text))
             payer = _organisation(named.group(0)) if named else None
+            words += "".join(v for k, v in record.cells.items() if k.startswith("label:"))
         credits.append({"date": date, "amount": float(amount), "page": page, "confidence": record.score,
                         "words": words, "payer": payer})
     out = []
@@ -184,6 +249,19 @@ def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
     return [{k: v for k, v in c.items() if k not in ("words", "payer")} for c in out]
 
 
+def _holder(pages: Sequence[PageText]) -> Field:
+    """The account holder: after 户名/客户姓名, else the person a bank's letter certifies (兹证明X在我行开立...)."""
+    found = labelled(pages, HOLDER_LABELS, as_person, below=0)
+    if found.value is not None:
+        return found
+    for page in pages:
+        m = re.search(r"(?:兹证明|兹有|客户)[:：]?([\u4e00-\u9fff·]{2,12})", page.joined)
+        name = as_person(m.group(1)) if m else None
+        if name and is_bare_name(name):
+            return PageField(name, page.score, page.page)
+    return MISSING
+
+
 def _print_date(pages: Sequence[PageText]) -> Field:
     """The print date: after its label (打印日期, 打印时间, 出具日期 ...), else a date a sentence says the statement
     was printed or issued on (本流水于2026年11月20日打印, 打印于2026-11-20)."""
@@ -196,6 +274,8 @@ def _print_date(pages: Sequence[PageText]) -> Field:
             if re.search(r"(?:打印|出具|生成|导出)于[:：]?$", text[max(0, start - 4):start]) \
                     or re.match(r"(?:\d{1,2}:\d{2}(?::\d{2})?)?(?:打印|出具|生成|导出)", text[end:end + 12]):
                 return PageField(iso, page.score, page.page)
+    if any("特此证明" in page.joined for page in pages):
+        return last_date(pages)  # a bank's letter about the account, dated where it signs
     return MISSING
 
 
@@ -214,7 +294,7 @@ def parse(pages: Sequence[PageText]) -> tuple[dict[str, Field], list[dict]]:
         confidence = float(min(c["confidence"] for c in credits if c["kind"] == "salary"))
         monthly = Field(float(average), confidence)
         salary = Field({m: float(v) for m, v in sorted(by_month.items())}, confidence)
-    fields = {"name": labelled(pages, HOLDER_LABELS, as_person, below=0), "id_number": id_after_label(pages),
+    fields = {"name": _holder(pages), "id_number": id_after_label(pages),
               "employer": MISSING, "monthly_income": monthly, "annual_income": MISSING,
               "issue_date": _print_date(pages), "salary_by_month": salary}
     for credit in credits:

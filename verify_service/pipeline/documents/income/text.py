@@ -18,8 +18,12 @@ DATE_ANY = re.compile(r"(?<!\d)(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*
                       r"(?:(?!\d)|(?=\d{1,2}:\d{2}))")  # a time may follow with its space lost
 MONEY = r"([+\-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|[+\-]?\d+(?:\.\d{1,2})?)"
 _MONEY_ONLY = re.compile(r"^[¥￥]?\s*" + MONEY + r"\s*(?:元|圆)?$")
-COMPANY_SUFFIX = ("有限责任公司|股份有限公司|有限公司|集团有限公司|集团|分公司|公司|银行|研究院|研究所|大学|学院"
-                  "|医院|学校|事务所|工厂|商行|合作社")
+# What an employer's name ends in: a company's legal form, or the kind of institution, shop or works it is.
+COMPANY_SUFFIX = ("有限责任公司|股份有限公司|有限公司|集团有限公司|集团|分公司|公司|银行|研究院|研究所|设计院|科学院"
+                  "|大学|学院|中学|小学|幼儿园|学校|医院|保健院|卫生院|卫生服务中心|事务所|工厂|厂|商行|商店|店"
+                  "|合作社|局|委员会|协会|基金会|出版社|报社|杂志社|电视台|馆|工作室|门诊部|诊所|药房"
+                  "|控制中心|勘测中心|监测中心|检测中心|检验中心|服务中心|研究中心|医学中心|体检中心|培训中心"
+                  "|酒店|宾馆|农场")
 _LEGAL_FORM = r"(?:[（(](?:普通合伙|特殊普通合伙|有限合伙|集团)[）)])?"
 COMPANY = re.compile(rf"[\u4e00-\u9fff][\u4e00-\u9fff（）()]{{1,29}}?(?:{COMPANY_SUFFIX}){_LEGAL_FORM}")
 _LEGAL_NAME = re.compile(rf"[\u4e00-\u9fff][\u4e00-\u9fff（）()]{{1,29}}?(?:有限责任公司|股份有限公司|有限公司)"
@@ -31,7 +35,7 @@ _NOT_A_NAME = re.compile("姓名|工号|部门|岗位|职务|日期|月份|金�
                          "|项目|备注|时间|主题|发件|收件|抄送")
 # What may follow a name in a sentence or a row: a label, a title, the verb of the sentence, a bracket.
 _AFTER_NAME = re.compile("先生|女士|同志|小姐|系|为|是|在|自|于|现|任|担任|身份|性别|工号|部门|职务|岗位|证件"
-                         "|账号|卡号|币种|时间|日期|主题|，|,|：|:|您好|你好")
+                         "|账号|卡号|币种|时间|日期|主题|人员|编号|员工|，|,|：|:|您好|你好")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,3}·[\u4e00-\u9fff]{1,6}$")
 
 
@@ -101,8 +105,22 @@ def _cn_date(m: re.Match) -> str | None:
     return iso_date(year, str(month), str(day)) if month and day else None
 
 
+# A date in English, as bilingual letters and payslips print it: 28 Sep 2026, 28 September 2026, Sep 28, 2026.
+_MONTHS_EN = {m[:3].lower(): i for i, m in enumerate(("January", "February", "March", "April", "May", "June", "July",
+                                                      "August", "September", "October", "November", "December"), 1)}
+_MONTH_EN = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATE_EN = re.compile(rf"(?<![\dA-Za-z])(\d{{1,2}})(?:st|nd|rd|th)?\s*{_MONTH_EN},?\s*(\d{{4}})(?!\d)"
+                     rf"|(?<![A-Za-z]){_MONTH_EN}\s*(\d{{1,2}})(?:st|nd|rd|th)?,?\s*(\d{{4}})(?!\d)", re.IGNORECASE)
+
+
+def _en_date(m: re.Match) -> str | None:
+    day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+    number = _MONTHS_EN.get(month[:3].lower())
+    return iso_date(year, str(number), day) if number else None
+
+
 def dates_in(text: str) -> list[tuple[str, int, int]]:
-    """Every real full date in a text, in digits or in Chinese numerals, as (ISO date, start, end)."""
+    """Every real full date in a text, in digits, in Chinese numerals or in English, as (ISO date, start, end)."""
     out = []
     for m in DATE_ANY.finditer(text):
         y, mo, d = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
@@ -111,6 +129,10 @@ def dates_in(text: str) -> list[tuple[str, int, int]]:
             out.append((iso, m.start(), m.end()))
     for m in DATE_CN.finditer(text):
         iso = _cn_date(m)
+        if iso:
+            out.append((iso, m.start(), m.end()))
+    for m in DATE_EN.finditer(text):
+        iso = _en_date(m)
         if iso:
             out.append((iso, m.start(), m.end()))
     return sorted(out, key=lambda hit: hit[1])
@@ -130,12 +152,27 @@ def as_date(text: str) -> str | None:
 _NOT_A_COMPANY = re.compile("我|本公司|本单位|该公司|该单位|贵公司|贵单位|其公司|有关|名称|性质|全称|类型|地址")
 
 
+# OCR reads a dash between two dates as 一 too (2026年8月1日一2026年8月31日)
+_PERIOD_BEFORE = re.compile(r"(?:至|到|~|～|—|－|-|to|from|日\s*一)\s*$", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"^\s*(?:至|到|~|～|—|－|-|to|一(?=\s*\d))(?!\S*\d{1,2}:\d{2})", re.IGNORECASE)
+
+
+def as_single_date(text: str) -> str | None:
+    """The first date in a value that is not an end of a period (01 Sep 2026 - 30 Sep 2026 05 Oct 2026 gives
+    2026-10-05: a pay date printed beside the pay period), or None."""
+    for iso, start, end in dates_in(text):
+        if not _PERIOD_BEFORE.search(text[max(0, start - 6):start]) and not _PERIOD_AFTER.match(text[end:end + 4]):
+            return iso
+    return None
+
+
 def as_company(text: str) -> str | None:
     """An organisation's name (ending in 有限公司, 集团, 银行, ...) at the start of a value, or None."""
     compact = re.sub(r"[\s_＿]+", "", text).replace("(", "（").replace(")", "）").lstrip("（")
     m = COMPANY.match(compact)
-    if not m or _NOT_A_COMPANY.search(m.group(0)):
-        return None
+    if not m or _NOT_A_COMPANY.search(m.group(0)) or (m.group(0).endswith("中心") and len(m.group(0)) < 7) \
+            or (m.group(0).endswith("局") and len(m.group(0)) < 5):
+        return None  # a 客户服务中心 is a department, an institution's 中心 or 局 has a longer name
     name = m.group(0)
     # A name that goes on to a company form (研究院 … 有限公司) is the whole name, not its first suffix.
     legal = _LEGAL_NAME.match(compact)
@@ -150,6 +187,9 @@ def as_person(text: str) -> str | None:
     """A person's name (2-4 Chinese characters, or a name with a middle dot) at the start of a value, or None:
     never a label, a heading or a sentence. The name ends where a label, a title (先生, 女士) or the sentence
     (系, 为, 在 ...) begins."""
+    first_token = text.strip().split()[0] if text.strip() else ""
+    if len(text.split()) > 1 and is_bare_name(first_token):
+        return first_token  # a name that white space ends (冯磊轩 人员编号:...)
     compact = re.sub(r"[\s_＿]+", "", text)
     m = re.match(r"[\u4e00-\u9fff·]{2,12}", compact)
     if not m:
@@ -240,8 +280,8 @@ def id_after_label(pages: Sequence[PageText]) -> Field:
 
 
 def last_date(pages: Sequence[PageText],
-              before: str = r"(?:自|从|入职|出生|期间|区间|查询)[^0-9]{0,4}$|(?:至|到|~|～|—|-)\s*$",
-              after: str = r"^(?:至|到|起|-|~)") -> Field:
+              before: str = r"(?:自|从|入职|出生|期间|区间|查询)[^0-9]{0,4}$|(?:至|到|~|～|—|-|to|from|日\s*一)\s*$",
+              after: str = r"^\s*(?:至|到|起|-|~|～|—|－|to|一(?=\s*\d))") -> Field:
     """The last full date in the document (where letters sign and date): any written form; dates that are part
     of a period, a start or a birth date (`before` matches the text before it, `after` the text after it) are
     passed over."""
