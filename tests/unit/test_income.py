@@ -17,7 +17,7 @@ from verify_service.pipeline.common.pages import load_pages
 from verify_service.pipeline.documents.income.checks import income_checks
 from verify_service.pipeline.documents.income.reader import parse_income
 from verify_service.pipeline.documents.income.seal import find_seals
-from verify_service.pipeline.documents.income.text import PageText
+from verify_service.pipeline.documents.income.text import PageText, as_company, as_person
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -479,3 +479,54 @@ def test_passbook_and_a_banks_list_of_payroll_credits_and_an_app_list():
            line("09-0711:51 西安秦川电子科技股份有限公司", 79, 500, 352), line("余额107,595.09", 919, 500, 135)]
     values = {k: v.value for k, v in parse_income(pages(app)).fields.items()}
     assert (values["name"], values["monthly_income"], values["issue_date"]) == ("田红", 30660.0, "2026-10-17")
+
+
+@pytest.mark.parametrize("sentence, monthly", [
+    ("月收入（税后）7,000元，年收入税前96,000元。", 7000.0),      # another label's amount is not the twin
+    ("月收入税后7000元，年终奖税前20000元。", 7000.0),
+    ("月均收入（近6个月）9000元。", 9000.0),                       # a count of months is no amount
+    ("月收入（2026-09）8000元。", 8000.0),                          # nor is a year
+    ("月薪资发放日为每月15号。", None),
+    ("2026年1-9月工资收入合计90,000元。", None),                    # nor a total over months
+])
+def test_certificate_amounts_that_are_not_a_months_income(sentence, monthly):
+    assert parse_income(pages(rows("收入证明", "兹证明张伟系我公司员工，" + sentence))).fields["monthly_income"].value == monthly
+
+
+def test_dates_of_entry_birth_or_account_opening_are_not_the_issue_date():
+    letter = rows("收入证明", "兹证明张伟系我公司员工，月收入8,000元。", "入司日期：2019年3月1日",
+                  "Date of Birth 出生日期: 12 May 1990", "劳动合同签订日期：2024年1月1日", "北京星河数据科技有限公司",
+                  "2026年10月3日")
+    assert parse_income(pages(letter)).fields["issue_date"].value == "2026-10-03"
+
+
+def test_words_must_agree_with_the_digits_beside_them_not_with_any_amount_nearby():
+    tampered = rows("收入证明", "兹证明张伟系我公司员工，月收入人民币15,000元（大写：壹万贰仟元整），税后12,000元。")
+    assert statuses(income_checks(parse_income(pages(tampered)), None, TODAY, 90, None, None))["AMOUNT_WORDS_MATCH"] \
+        == "fail"
+
+
+def test_sentence_fragments_and_departments_are_no_employer_and_split_names_stay_whole():
+    assert [as_company(t) for t in ("市场部门店经理", "担任区域店长", "本证明仅供贵馆办理签证使用", "人力资源部客户服务中心")] \
+        == [None, None, None, None]
+    assert as_company("北京市住房公积金管理中心") == "北京市住房公积金管理中心"
+    assert [as_person(t) for t in ("张伟 明", "欧阳 娜娜", "冯磊轩 人员编号:52362490", "正式员工")] == \
+        ["张伟明", "欧阳娜娜", "冯磊轩", None]
+    split = [line("北京星河", 100, 20, 120), line("数据科技有限公司", 230, 20, 240), line("收入证明", 400, 120, 200),
+             line("兹证明张伟系我公司员工，月收入8,000元。", 50, 200, 700)]
+    assert parse_income(pages(split)).fields["employer"].value == "北京星河数据科技有限公司"
+
+
+def test_a_pay_item_is_no_bare_name_and_a_customer_label_is_no_holder():
+    app = [line("工资明细", 300, 20, 140), line("2026-09", 50, 80, 150), line("全勤奖", 60, 140, 90),
+           line("200.00", 560, 140, 90), line("应发合计", 60, 200, 100), line("9,050.12", 560, 200, 130)]
+    assert parse_income(pages(app)).fields["name"].value is None
+    statement = rows("个人账户交易明细", "客户类型：个人客户", "客户经理：张三", "交易日期 摘要 交易金额 余额",
+                     "2026-07-10 代发工资 +17,000.00 52,635.10")
+    assert parse_income(pages(statement)).fields["name"].value is None
+
+
+def test_a_seal_on_paper_under_warm_light_is_still_a_seal():
+    warm = seal_image()
+    warm[warm.min(axis=2) > 200] = (170, 215, 240)  # BGR: paper in tungsten light
+    assert find_seals(warm)

@@ -200,10 +200,15 @@ def _spans(cell: Cell, others: Sequence[Cell]) -> int:
     return sum(cell.left < o.cx < cell.right for o in others)
 
 
+def _no_values(cells: Sequence[Cell]) -> bool:
+    """A row of names only: no amount, date or number, no "label: value" text."""
+    return not any(_VALUE_LIKE.search(c.text) or re.search("[:：]", c.text) for c in cells)
+
+
 def _joins_header(cells: Sequence[Cell], header: Sequence[Cell], vocabulary: Mapping[str, Sequence[str]]) -> bool:
     """Whether a row next to the header row is part of a two-level header: no values and no "label: value" text,
     and at least half its cells name a column or head a group of the header row's cells."""
-    if not cells or any(_VALUE_LIKE.search(c.text) or re.search("[:：]", c.text) for c in cells):
+    if not cells or not _no_values(cells):
         return False
     named = sum(bool(column_key(c.text, vocabulary)) or _spans(c, header) >= 2 for c in cells)
     return named >= max(1, len(cells) / 2)
@@ -282,19 +287,12 @@ def _text_column(column: int, cols: Sequence[Column], numeric_keys: Collection[s
     return column
 
 
-def _record_lines(kinds: Sequence[str], two_line_header: bool) -> str:
-    """How records sit around their anchor rows: "first" when each record starts on its anchor row and goes on
-    over lines below it (a two-line header, or rows without an anchor right after most anchor rows), "last" when
-    each record's lines end on its anchor row (an app's list: the item, then its date), "nearest" otherwise
-    (one line per record, a wrapped cell on either side)."""
-    rows = [k for k in kinds if k]
-    if two_line_header:
-        return "first"
-    pairs = sum(1 for a, b in itertools.pairwise(rows) if (a, b) == ("A", "C"))
-    anchors = rows.count("A")
-    if anchors >= 3 and pairs >= 0.6 * anchors:
-        return "first" if rows[0] == "A" else "last"
-    return "nearest"
+def _record_lines(two_line_header: bool) -> str:
+    """How records sit around their anchor rows: "first" when a second header line names the fields of each
+    record's second line (every record starts on its anchor row and goes on below it), else "nearest" (one line
+    per record, a wrapped cell on either side). A list whose item lines come before their dated lines has no
+    header and is read elsewhere (statement._list_rows)."""
+    return "first" if two_line_header else "nearest"
 
 
 def _owner(anchors: Sequence[Cell], cell: Cell, mode: str, spacing: float) -> int | None:
@@ -303,11 +301,6 @@ def _owner(anchors: Sequence[Cell], cell: Cell, mode: str, spacing: float) -> in
         above = [i for i, a in enumerate(anchors) if a.cy <= cell.cy + 0.6 * a.height]
         if above and cell.cy - anchors[above[-1]].cy <= 0.9 * spacing:
             return above[-1]
-        return None
-    if mode == "last":
-        below = [i for i, a in enumerate(anchors) if a.cy >= cell.cy - 0.6 * a.height]
-        if below and anchors[below[0]].cy - cell.cy <= 0.9 * spacing:
-            return below[0]
         return None
     nearest = min(range(len(anchors)), key=lambda i: abs(anchors[i].cy - cell.cy))
     return nearest if abs(anchors[nearest].cy - cell.cy) <= 0.6 * spacing else None
@@ -333,13 +326,11 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
     second: list[Column] | None = None
     if found is not None and start < len(rows):
         cells = row_cells(rows[start])
-        if len({column_key(c.text, vocabulary) for c in cells} - {None}) >= 2 \
-                and not any(_VALUE_LIKE.search(c.text) or re.search("[:：]", c.text) for c in cells):
+        if len({column_key(c.text, vocabulary) for c in cells} - {None}) >= 2 and _no_values(cells):
             second = [Column(column_key(c.text, vocabulary), c.text, c.left, c.right) for c in cells]
             start += 1
     body = [_value_cells(row_cells(r), cols) for r in rows[start:]]
     anchors: list[Cell] = []
-    kinds = []  # per body row: "A" holds an anchor, "C" continues a record, "" is empty
     for cells in body:
         # the cell of the anchor column that matches; in a photo, perspective may move a lower row's anchor into
         # the next column, so a match one column off counts when the anchor column itself has none
@@ -349,12 +340,11 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
                           key=lambda c: _column_of(c.cx, cols) != anchor_col)
         if hits:
             anchors.append(hits[0])
-        kinds.append("A" if hits else "C" if cells else "")
     if not anchors:
         return Table(cols, [], header_cy)
     gaps = [b.cy - a.cy for a, b in itertools.pairwise(anchors)]
     spacing = statistics.median(gaps) if gaps else 2.5 * anchors[0].height
-    mode = _record_lines(kinds, second is not None)
+    mode = _record_lines(second is not None)
     records = [Record(cy=a.cy) for a in anchors]
     parts: list[list[tuple[int, Cell]]] = [[] for _ in anchors]
     # A photo's perspective moves lower rows sideways against the header: each record's cells are placed after
@@ -433,11 +423,11 @@ def label_value(rows: Sequence[Row], labels: Sequence[str], accept: Callable[[st
     value's OCR score."""
     for label in labels:
         for r, row in enumerate(rows):
-            for i, line in enumerate(row.lines):
-                rest = _after_label(line.text, label)
+            for start, first_box in enumerate(row.lines):
+                i, line, rest = start, first_box, _after_label(first_box.text, label)
                 if rest is None:
                     # a label spaced out over boxes of its own (姓 | 名 on a form): its last box stands for it
-                    spread = _spread_label(row.lines, i, label)
+                    spread = _spread_label(row.lines, start, label)
                     if spread is None:
                         continue
                     i, line, rest = spread, row.lines[spread], ""

@@ -38,10 +38,12 @@ EMPLOYER_LABELS = ("单位名称", "工作单位", "公司名称", "用人单位
 _TAX = r"(?:税前|税后|应发|实发)?"
 _PAY = r"(?:工资收入|总收入|收入|工资|薪资|薪酬|薪金|薪水)"
 # 月 of a month's income, not of a count of months (近十二个月税前收入合计 is a total over a year)
-_MONTHLY = rf"{_TAX}(?:每月|月度|(?<!个)月)(?:平均|均)?{_TAX}(?:{_PAY}|薪)"
+_MONTHLY = rf"{_TAX}(?:每月|月度|(?<![个一二两三四五六七八九十])(?<!-\d)(?<!-\d\d)月)(?:平均|均)?{_TAX}(?:{_PAY}|薪)"
 _ANNUAL = rf"{_TAX}(?:全年|年度|每年|年)(?:平均|均)?{_TAX}(?:{_PAY}|薪)"
-# an amount, never a year or a date (2019年, 2026.10.08): a whole number may not run on into 年/月/日 or a date
-_AMOUNT = r"(\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?(?!\.?\d)|\d+\.\d{1,2}(?!\.?\d)|\d+(?![\d年月日/]|\.\d))"
+# an amount, never a year, a date or a count (2019年, 2026.10.08, 2026-09, 近6个月, 每月15号): a whole number has
+# three digits or more and does not run on into 个/年/月/日/号 or a date
+_AMOUNT = (r"(\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?(?!\.?\d)|\d+\.\d{1,2}(?!\.?\d)"
+           r"|\d{3,}(?![\d个年月日号/\-]|\.\d))")
 # Between label and amount: no other income label, no sentence end, no table announced (构成如下：), at most a
 # short remark or the amount in words; and a label followed by 累计 / 构成 names a running total or a breakdown.
 _INCOME = re.compile(
@@ -72,7 +74,7 @@ def _incomes(pages: Sequence[PageText]) -> tuple[Field, Field]:
             target.append((after_tax, value, page.page, page.score))
             # the same income stated again in the sentence for the other side of tax: 月收入（税后）8,000元，税前
             # 10,000元
-            rest = re.match(r"[^。；;]{0,12}?(税前|税后)(?:收入|工资)?[为是:：]?(?:人民币)?"
+            rest = re.match(r"(?:(?!年|月|奖|薪)[^。；;]){0,12}?(税前|税后)(?:收入|工资)?[为是:：]?(?:人民币)?"
                             rf"(?:[{amounts.WORD_CHARS}]+[（(](?:小写)?[:：]?)?[¥￥]?\s*"
                             + _AMOUNT + r"\s*(万元|万|元)?", text[m.end():])
             again = money(rest.group(2)) if rest else None
@@ -142,6 +144,7 @@ def amount_in_words(pages: Sequence[PageText]) -> tuple[Field, Field]:
         text = page.joined
         m = re.search(rf"大写(?:金额)?[:：）)]*(?:人民币)?([{amounts.WORD_CHARS}]+)", text)
         start, end = (m.start(1), m.end(1)) if m else (-1, -1)
+        labelled_words = m is not None  # （大写：…） follows its digits; unlabelled words come first, digits after
         if m is None:
             m = next((w for w in _WORDS.finditer(text) if re.search("[拾佰仟万]", w.group(0))), None)
             if m is None:
@@ -153,21 +156,35 @@ def amount_in_words(pages: Sequence[PageText]) -> tuple[Field, Field]:
             value = money(d.group(1))
             if value is not None:
                 value = round(value * 10000, 2) if d.group(2) else value
-                near.append((min(abs(d.start() - end), abs(start - d.end())), value))
-        # every amount within reach, nearest first: on a form the words may stand between 税前 and 税后
-        digits = PageField([v for _, v in sorted(near)], page.score, page.page) if near else MISSING
+                before = d.end() <= start
+                near.append((before != labelled_words, min(abs(d.start() - end), abs(start - d.end())), value))
+        # every amount within reach, the one the words belong to first (before a 大写 label, after unlabelled
+        # words), nearest first: on a form the words may stand between 税前 and 税后
+        digits = PageField([v for _, _, v in sorted(near)], page.score, page.page) if near else MISSING
         return words, digits
     return MISSING, MISSING
 
 
-ISSUE_DATE_LABELS = ("出具日期", "开具日期", "签发日期", "落款日期", "证明日期", "填表日期", "日期", "Date")
+ISSUE_DATE_LABELS = ("出具日期", "开具日期", "签发日期", "落款日期", "证明日期", "填表日期")
+# a line that is the letter's date and nothing else: 日期：2026年9月4日, Date 日期: 28 Sep 2026 (not 入司日期, not
+# Date of Birth: a bare 日期 or Date only where the line starts with it)
+_DATE_LINE = re.compile(r"^\s*(?:Date\s*日期|日期|Date)\s*[:：]", re.IGNORECASE)
 
 
 def _issue_date(pages: Sequence[PageText]) -> Field:
-    """The letter's date: after its label (日期, 出具日期, Date), else the last date the letter prints that is
-    not part of a period, a start or a birth date (where letters sign and date)."""
+    """The letter's date: after an issue-date label (出具日期 ...) or on a line that starts with 日期/Date, else
+    the last date the letter prints that is not part of a period, a start or a birth date (where letters sign)."""
     found = labelled(pages, ISSUE_DATE_LABELS, as_date, below=1)
-    return found if found.value is not None else last_date(pages)
+    if found.value is not None:
+        return found
+    for page in pages:
+        for row in page.rows:
+            for line in row.lines:
+                m = _DATE_LINE.match(line.text)
+                iso = as_date(line.text[m.end():]) if m else None
+                if iso:
+                    return PageField(iso, line.score, page.page)
+    return last_date(pages)
 
 
 def parse(pages: Sequence[PageText]) -> tuple[dict[str, Field], Field, Field]:

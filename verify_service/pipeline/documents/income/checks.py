@@ -23,11 +23,12 @@ def income_checks(parsed: ParsedIncome, seal: Seal | None, today: dt.date, max_a
     """AMOUNT_WORDS_MATCH, SEAL_PRESENT, NAME_MATCHES, ID_NUMBER_MATCHES, ISSUE_DATE_RECENT."""
     f = parsed.fields
     checks = []
-    # the words agree when they name one of the amounts printed beside them (a form may print 税前 and 税后 on
-    # either side of its 大写 line), else the monthly income
-    beside = parsed.words_digits.value or []
+    # the words agree with the amount printed nearest them, or with the monthly income read when it is printed
+    # beside them too (a form may print 税前 and 税后 on either side of its 大写 line); with no amount beside them,
+    # with the monthly income
+    beside = [float(v) for v in parsed.words_digits.value or []]
     stated = f.get("monthly_income", MISSING).value
-    candidates = [float(v) for v in beside] or ([stated] if stated is not None else [])
+    candidates = beside[:1] + ([stated] if stated is not None and (stated in beside or not beside) else [])
     if parsed.kind != "income_certificate":
         checks.append(Check(C.AMOUNT_WORDS_MATCH, UNKNOWN, "this kind of document states no amount in words"))
     elif parsed.amount_words.value is None:

@@ -6,11 +6,12 @@ month), a vertical 项目 | 金额 table, or "label: value" lines; the employer 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 from verify_service.pipeline.common.dates import iso_date
-from verify_service.pipeline.common.table import Table, read_table
+from verify_service.pipeline.common.table import Table, normalise, read_table, row_cells
 from verify_service.pipeline.documents.income.text import (
     PageField,
     PageText,
@@ -79,8 +80,6 @@ def _by_month(pages: Sequence[PageText], labels: Sequence[str]) -> tuple[Field, 
     """A table with the months as columns and the pay items as rows (several months side by side): the amount
     of the row one of `labels` heads in the column of the latest month of the header row above it, and that
     month. MISSING, MISSING when there is no such table."""
-    from verify_service.pipeline.common.table import normalise, row_cells
-
     wanted = [normalise(label) for label in labels]
     for page in pages:
         months: list[tuple[str, float]] = []  # the latest header row with two or more months: (YYYY-MM, centre x)
@@ -97,7 +96,11 @@ def _by_month(pages: Sequence[PageText], labels: Sequence[str]) -> tuple[Field, 
             if len(values) < 2:
                 continue
             latest, x = max(months)
-            _, value, score = min(values, key=lambda v: abs(v[0] - x))
+            spacing = min((abs(a[1] - b[1]) for a, b in itertools.pairwise(sorted(months, key=lambda m: m[1]))),
+                          default=0.0)
+            cx, value, score = min(values, key=lambda v: abs(v[0] - x))
+            if abs(cx - x) > 0.5 * spacing:
+                continue  # the latest month's cell is empty: another month's amount is not its
             return PageField(value, score, page.page), PageField(latest, score, page.page)
     return MISSING, MISSING
 
@@ -177,6 +180,10 @@ def _addressee(pages: Sequence[PageText]) -> Field:
     return MISSING
 
 
+# Characters of pay items (全勤奖, 高温补贴, 车补, 餐费) that a surname can start: such a box is no name.
+_PAY_ITEM = re.compile("奖|补|贴|费|税|险|扣|薪|资|计|额")
+
+
 def _bare_name(pages: Sequence[PageText]) -> Field:
     """A name printed with no label near the top of the payslip (an HR app shows 张伟 A1234 under the month): a
     box that is a name alone, or a name followed by a staff number."""
@@ -188,7 +195,8 @@ def _bare_name(pages: Sequence[PageText]) -> Field:
             if not tokens:
                 continue
             head = re.match(r"([\u4e00-\u9fff·]{2,6}?)(?:[A-Za-z]{0,2}\d{3,})?$", tokens[0])  # 李琪明10379
-            if head and is_bare_name(head.group(1)) and all(re.fullmatch(r"[A-Za-z0-9\-]{2,}", t) for t in tokens[1:]):
+            if head and is_bare_name(head.group(1)) and not _PAY_ITEM.search(head.group(1)) \
+                    and all(re.fullmatch(r"[A-Za-z0-9\-]{2,}", t) for t in tokens[1:]):
                 return PageField(head.group(1), line.score, pages[0].page)
     return MISSING
 

@@ -48,7 +48,11 @@ def find_seals(image: np.ndarray, min_radius_share: float = 0.04, min_ring: floa
     return sorted(seals, key=lambda s: -(s.bbox[2] - s.bbox[0]))
 
 
-PAPER_MAX_SATURATION = 60  # the median saturation (0..255) of what is not red inside a seal: paper and black print
+# What is not red inside a seal is paper and black print: grey or white (saturation up to 60 of 255), or bright
+# paper under warm light or cream paper (value from 170, saturation up to 110); wood, fur or skin around a page
+# in a photo are darker and more saturated.
+PAPER_MAX_SATURATION = 60
+WARM_PAPER_MIN_VALUE, WARM_PAPER_MAX_SATURATION = 170, 110
 
 
 def _on_paper(image: np.ndarray, mask: np.ndarray, cx: float, cy: float, r: float) -> bool:
@@ -60,8 +64,10 @@ def _on_paper(image: np.ndarray, mask: np.ndarray, cx: float, cy: float, r: floa
     inside = ((xx - cx) ** 2 + (yy - cy) ** 2 <= (0.95 * r) ** 2) & (mask[y0:y1, x0:x1] == 0)
     if not inside.any():
         return False
-    saturation = cv2.cvtColor(image[y0:y1, x0:x1], cv2.COLOR_BGR2HSV)[..., 1]
-    return float(np.median(saturation[inside])) <= PAPER_MAX_SATURATION
+    hsv = cv2.cvtColor(image[y0:y1, x0:x1], cv2.COLOR_BGR2HSV)
+    saturation, value = float(np.median(hsv[..., 1][inside])), float(np.median(hsv[..., 2][inside]))
+    return saturation <= PAPER_MAX_SATURATION or (value >= WARM_PAPER_MIN_VALUE
+                                                  and saturation <= WARM_PAPER_MAX_SATURATION)
 
 
 def _rim_coverage(mask: np.ndarray, cx: float, cy: float, r: float, samples: int = 90) -> float:

@@ -61,8 +61,7 @@ VOCABULARY = {
 }
 MONEY_KEYS = ("credit", "debit", "amount", "balance")
 CREDITS_ONLY = "入账明细|代发明细|代发工资流水|代发薪资入账|收入明细|入账记录|工资入账"
-HOLDER_LABELS = ("账户名称", "账户户名", "客户姓名", "客户名称", "账户名", "开户名", "持卡人", "户名", "户主", "姓名",
-                 "客户")
+HOLDER_LABELS = ("账户名称", "账户户名", "客户姓名", "客户名称", "账户名", "开户名", "持卡人", "户名", "户主", "姓名")
 PRINT_DATE_LABELS = ("打印日期", "打印时间", "出具日期", "出具时间", "制单日期", "制表日期", "制表时间", "开具日期",
                      "生成日期", "生成时间", "导出日期", "导出时间", "下载日期", "查询日期", "申请时间", "申请日期",
                      "出单日期", "开具时间")
@@ -255,7 +254,7 @@ def _holder(pages: Sequence[PageText]) -> Field:
     if found.value is not None:
         return found
     for page in pages:
-        m = re.search(r"(?:兹证明|兹有|客户)[:：]?([\u4e00-\u9fff·]{2,12})", page.joined)
+        m = re.search(r"(?:兹证明|兹有)[:：]?([\u4e00-\u9fff·]{2,12})", page.joined)
         name = as_person(m.group(1)) if m else None
         if name and is_bare_name(name):
             return PageField(name, page.score, page.page)

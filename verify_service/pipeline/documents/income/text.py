@@ -3,6 +3,7 @@ matchers (first pattern, value after a label, ID number after its label, the las
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ _MONEY_ONLY = re.compile(r"^[¥￥]?\s*" + MONEY + r"\s*(?:元|圆)?$")
 COMPANY_SUFFIX = ("有限责任公司|股份有限公司|有限公司|集团有限公司|集团|分公司|公司|银行|研究院|研究所|设计院|科学院"
                   "|大学|学院|中学|小学|幼儿园|学校|医院|保健院|卫生院|卫生服务中心|事务所|工厂|厂|商行|商店|店"
                   "|合作社|局|委员会|协会|基金会|出版社|报社|杂志社|电视台|馆|工作室|门诊部|诊所|药房"
-                  "|控制中心|勘测中心|监测中心|检测中心|检验中心|服务中心|研究中心|医学中心|体检中心|培训中心"
+                  "|控制中心|勘测中心|监测中心|检测中心|检验中心|服务中心|研究中心|医学中心|体检中心|培训中心|管理中心"
                   "|酒店|宾馆|农场")
 _LEGAL_FORM = r"(?:[（(](?:普通合伙|特殊普通合伙|有限合伙|集团)[）)])?"
 COMPANY = re.compile(rf"[\u4e00-\u9fff][\u4e00-\u9fff（）()]{{1,29}}?(?:{COMPANY_SUFFIX}){_LEGAL_FORM}")
@@ -35,7 +36,7 @@ _NOT_A_NAME = re.compile("姓名|工号|部门|岗位|职务|日期|月份|金�
                          "|项目|备注|时间|主题|发件|收件|抄送")
 # What may follow a name in a sentence or a row: a label, a title, the verb of the sentence, a bracket.
 _AFTER_NAME = re.compile("先生|女士|同志|小姐|系|为|是|在|自|于|现|任|担任|身份|性别|工号|部门|职务|岗位|证件"
-                         "|账号|卡号|币种|时间|日期|主题|人员|编号|员工|，|,|：|:|您好|你好")
+                         "|账号|卡号|币种|时间|日期|主题|人员编号|员工编号|编号|，|,|：|:|您好|你好")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,3}·[\u4e00-\u9fff]{1,6}$")
 
 
@@ -149,7 +150,8 @@ def as_date(text: str) -> str | None:
 
 
 # What a sentence or a form says about an organisation, never its name: 我公司, 本单位, 单位名称, 单位性质.
-_NOT_A_COMPANY = re.compile("我|本公司|本单位|该公司|该单位|贵公司|贵单位|其公司|有关|名称|性质|全称|类型|地址")
+_NOT_A_COMPANY = re.compile("我|贵|本公司|本单位|该公司|该单位|其公司|有关|名称|性质|全称|类型|地址|担任|现任|仅供|用于"
+                             "|办理|证明|部门")
 
 
 # OCR reads a dash between two dates as 一 too (2026年8月1日一2026年8月31日)
@@ -170,9 +172,10 @@ def as_company(text: str) -> str | None:
     """An organisation's name (ending in 有限公司, 集团, 银行, ...) at the start of a value, or None."""
     compact = re.sub(r"[\s_＿]+", "", text).replace("(", "（").replace(")", "）").lstrip("（")
     m = COMPANY.match(compact)
-    if not m or _NOT_A_COMPANY.search(m.group(0)) or (m.group(0).endswith("中心") and len(m.group(0)) < 7) \
-            or (m.group(0).endswith("局") and len(m.group(0)) < 5):
-        return None  # a 客户服务中心 is a department, an institution's 中心 or 局 has a longer name
+    head = m.group(0) if m else ""
+    if not m or _NOT_A_COMPANY.search(head) or (head.endswith("局") and len(head) < 5) \
+            or (head.endswith("中心") and (len(head) < 7 or "部" in head)):
+        return None  # a 客户服务中心 or 人力资源部…中心 is a department; an institution's 中心 or 局 has a longer name
     name = m.group(0)
     # A name that goes on to a company form (研究院 … 有限公司) is the whole name, not its first suffix.
     legal = _LEGAL_NAME.match(compact)
@@ -188,8 +191,9 @@ def as_person(text: str) -> str | None:
     never a label, a heading or a sentence. The name ends where a label, a title (先生, 女士) or the sentence
     (系, 为, 在 ...) begins."""
     first_token = text.strip().split()[0] if text.strip() else ""
-    if len(text.split()) > 1 and is_bare_name(first_token):
-        return first_token  # a name that white space ends (冯磊轩 人员编号:...)
+    rest = text.strip()[len(first_token):].strip()
+    if rest and is_bare_name(first_token) and (_AFTER_NAME.match(rest) or re.match(r"[^\s:：]{0,6}[:：]", rest)):
+        return first_token  # a name that white space and the next label end (冯磊轩 人员编号:...)
     compact = re.sub(r"[\s_＿]+", "", text)
     m = re.match(r"[\u4e00-\u9fff·]{2,12}", compact)
     if not m:
@@ -280,8 +284,8 @@ def id_after_label(pages: Sequence[PageText]) -> Field:
 
 
 def last_date(pages: Sequence[PageText],
-              before: str = r"(?:自|从|入职|出生|期间|区间|查询)[^0-9]{0,4}$|(?:至|到|~|～|—|-|to|from|日\s*一)\s*$",
-              after: str = r"^\s*(?:至|到|起|-|~|～|—|－|to|一(?=\s*\d))") -> Field:
+              before: str = r"(?:自|从|入职|入司|出生|开户|开立|签订|起始|期间|区间|查询)[^0-9]{0,4}$",
+              after: str = r"^\s*起") -> Field:
     """The last full date in the document (where letters sign and date): any written form; dates that are part
     of a period, a start or a birth date (`before` matches the text before it, `after` the text after it) are
     passed over."""
@@ -289,7 +293,8 @@ def last_date(pages: Sequence[PageText],
     for page in pages:
         text = page.joined
         for iso, start, end in dates_in(text):
-            if re.search(before, text[max(0, start - 8):start]) or re.search(after, text[end:end + 2]):
+            if re.search(before, text[max(0, start - 8):start]) or re.search(after, text[end:end + 2]) \
+                    or _PERIOD_BEFORE.search(text[max(0, start - 6):start]) or _PERIOD_AFTER.match(text[end:end + 4]):
                 continue
             best = PageField(iso, page.score, page.page)
     return best or MISSING
@@ -313,11 +318,12 @@ def letterhead_company(pages: Sequence[PageText], above: str | None = None) -> F
     for row in pages[0].rows[:3]:
         if above is not None and above in row.text:
             break
-        # each box on its own: a logo's short name beside the full name is not part of it
-        for line in row.lines:
-            name = as_company(line.text)
-            if name:
-                return PageField(name, line.score, pages[0].page)
+        # a logo's short name beside the full name (太湖 | 无锡太湖半导体有限公司) is not part of it; a name the
+        # detector cut in two (北京星河 | 数据科技有限公司) is one
+        for short, full in itertools.pairwise(row.lines):
+            name = as_company(full.text)
+            if name and re.sub(r"\s+", "", short.text) in name:
+                return PageField(name, full.score, pages[0].page)
         name = as_company(row.text)
         if name:
             return PageField(name, row.score, pages[0].page)
