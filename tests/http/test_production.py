@@ -167,6 +167,8 @@ def test_keys_file_marks_operators(tmp_path):
     (f"review-page:{key_hash(KEY)}", "line 1: 'review-page' is reserved"),
     (f"legacy:{key_hash(KEY)}:operator", "line 1: 'legacy' is reserved"),
     (f":{key_hash(KEY)}", "line 1: expected name:sha256-hex"),
+    (f"lender-a:{key_hash(KEY)}\nlender-a:{key_hash(OTHER)}", "line 2: 'lender-a' is named twice"),
+    (f"lender-a:{key_hash(KEY)}\nlender-b:{key_hash(KEY)}", "line 2: this key is already listed"),
 ])
 def test_keys_file_refuses_unknown_marks_and_reserved_names(tmp_path, line, message):
     keys = tmp_path / "keys"

@@ -124,6 +124,7 @@ def test_production_refuses_to_store_without_keys_or_reviewers(tmp_path):
 def test_loopback_development_generates_a_local_key_and_says_so(tmp_path, caplog):
     review_app(tmp_path)
     assert (tmp_path / "cases.key").exists() and oct((tmp_path / "cases.key").stat().st_mode)[-3:] == "600"
+    assert oct((tmp_path / "cases.sqlite3").stat().st_mode)[-3:] == "600"  # the store itself, not only its key
     assert "generated a local store key" in caplog.text
 
 

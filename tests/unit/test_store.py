@@ -177,3 +177,11 @@ def test_rotate_key_command(tmp_path, monkeypatch, capsys):
     assert CaseStore(path, new).image("r1", "selfie") == JPEG
     monkeypatch.setenv("VERIFY_STORE_PATH", str(tmp_path / "missing.sqlite3"))
     assert main(["store", "rotate-key"]) == 2 and "no case store" in capsys.readouterr().err
+
+
+def test_the_store_file_is_for_the_services_user_alone(tmp_path):
+    path = tmp_path / "cases.sqlite3"
+    path.touch(mode=0o644)
+    path.chmod(0o644)  # as an older version left it
+    CaseStore(path, Fernet.generate_key())
+    assert oct(path.stat().st_mode)[-3:] == "600"

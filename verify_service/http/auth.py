@@ -69,6 +69,12 @@ class KeyRing:
                 # A key named like a store owner would own those cases (review-page, legacy, local).
                 if name in RESERVED_OWNERS:
                     raise ConfigError(f"VERIFY_API_KEYS_FILE line {number}: {name!r} is reserved")
+                # A name given twice would silently drop one key (and hand its cases to the other); one key under
+                # two names would make its owner depend on the order of the file.
+                if name in hashes:
+                    raise ConfigError(f"VERIFY_API_KEYS_FILE line {number}: {name!r} is named twice")
+                if digest.lower() in hashes.values():
+                    raise ConfigError(f"VERIFY_API_KEYS_FILE line {number}: this key is already listed")
                 hashes[name] = digest.lower()
                 if mark.strip():
                     operators.add(name)

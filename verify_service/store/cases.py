@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -98,6 +99,11 @@ class CaseStore:
     def __init__(self, path: Path, key: bytes, retention_days: int = 30, old_keys: Iterable[bytes] = ()):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Made 0600 before SQLite opens it (its -wal and -shm files take the same mode): it holds the encrypted
+        # cases, their owners and the review decisions, for the service's user alone.
+        os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
+        if self.path.stat().st_mode & 0o077:
+            os.chmod(self.path, 0o600)  # a store an older version made 0644
         # MultiFernet seals with the first key and opens with any: the old keys only ever decrypt.
         self.fernet = MultiFernet([Fernet(key), *(Fernet(k) for k in old_keys)])
         self.retention_days = retention_days
