@@ -19,6 +19,15 @@ DEEP = "[" * 10000 + "]" * 10000
 BIG = "1" * 5000
 
 
+def batch_without_hanging(manifest, out, what):
+    """`python -m verify_service batch MANIFEST --out OUT` in a process of its own; the test fails if it hangs."""
+    command = [sys.executable, "-m", "verify_service", "batch", str(manifest), "--out", str(out)]
+    try:
+        return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the batch hung {what}")
+
+
 def write(tmp_path, name, text):
     """A manifest file in tmp_path."""
     path = tmp_path / name
@@ -48,11 +57,7 @@ def test_hostile_manifest_lines_exit_2_with_the_line(tmp_path, capsys, name, tex
 def test_a_fifo_as_the_manifest_exits_2_instead_of_hanging(tmp_path):
     fifo = tmp_path / "m.jsonl"
     os.mkfifo(fifo)
-    command = [sys.executable, "-m", "verify_service", "batch", str(fifo), "--out", str(tmp_path / "out.jsonl")]
-    try:
-        done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60)
-    except subprocess.TimeoutExpired:
-        pytest.fail("the batch hung reading a FIFO as its manifest")
+    done = batch_without_hanging(fifo, tmp_path / "out.jsonl", "reading a FIFO as its manifest")
     assert done.returncode == 2
     assert "not a regular file" in done.stderr and "Traceback" not in done.stderr
 
@@ -97,11 +102,7 @@ def test_an_output_that_is_not_a_regular_file_exits_2(tmp_path):
     out = tmp_path / "out.jsonl"
     os.mkfifo(out)
     manifest = write(tmp_path, "m.jsonl", '{"case_id": "a", "id_front": "f", "selfie": "s"}\n')
-    command = [sys.executable, "-m", "verify_service", "batch", str(manifest), "--out", str(out)]
-    try:
-        done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60)
-    except subprocess.TimeoutExpired:
-        pytest.fail("the batch hung on a FIFO as its output")
+    done = batch_without_hanging(manifest, out, "on a FIFO as its output")
     assert done.returncode == 2
     assert "is not a regular file" in done.stderr and "Traceback" not in done.stderr
 

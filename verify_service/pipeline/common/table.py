@@ -195,6 +195,16 @@ def _value_cells(cells: Sequence[Cell], columns: Sequence[Column]) -> list[Cell]
 _VALUE_LIKE = re.compile(r"\d[\d,]*\.\d{2}|\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|\d{5,}|^\s*[+\-]?\d[\d,]*\s*$")
 
 
+def _overlaps(a: Cell, b: Cell) -> bool:
+    """Whether two cells share some of their horizontal extent."""
+    return a.left < b.right and b.left < a.right
+
+
+def _columns(cells: Sequence[Cell], vocabulary: Mapping[str, Sequence[str]]) -> list[Column]:
+    """Header cells as columns, each with the vocabulary key it names."""
+    return [Column(column_key(c.text, vocabulary), c.text, c.left, c.right) for c in cells]
+
+
 def _spans(cell: Cell, others: Sequence[Cell]) -> int:
     """How many of `others` have their centre within the cell's extent."""
     return sum(cell.left < o.cx < cell.right for o in others)
@@ -228,8 +238,7 @@ def _header_band(rows: Sequence[Row], index: int, cells_of_row: Callable[[int], 
     def completes(cells: list[Cell]) -> bool:
         """A row of the same header adds a column where the header row has none, or heads a group of its cells;
         a row whose cells all sit under the header row's cells names the fields of a record's second line."""
-        return any(_spans(c, header) >= 2 or not any(c.left < h.right and h.left < c.right for h in header)
-                   for c in cells)
+        return any(_spans(c, header) >= 2 or not any(_overlaps(c, h) for h in header) for c in cells)
 
     for step in (-1, 1):
         i = index + step
@@ -241,9 +250,7 @@ def _header_band(rows: Sequence[Row], index: int, cells_of_row: Callable[[int], 
     for i in band:
         if i == index:
             continue
-        for cell in cells_of_row(i):
-            if not any(cell.left < c.right and c.left < cell.right for c in cells):
-                cells.append(cell)
+        cells += [cell for cell in cells_of_row(i) if not any(_overlaps(cell, c) for c in cells)]
     return band[-1], sorted(cells, key=lambda c: c.left)
 
 
@@ -267,7 +274,7 @@ def find_header(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]],
     if best is None:
         return None
     last, cells = _header_band(rows, best[1], cells_of_row, vocabulary)
-    return last, [Column(column_key(c.text, vocabulary), c.text, c.left, c.right) for c in cells]
+    return last, _columns(cells, vocabulary)
 
 
 def _column_of(x: float, columns: Sequence[Column]) -> int:
@@ -287,17 +294,12 @@ def _text_column(column: int, cols: Sequence[Column], numeric_keys: Collection[s
     return column
 
 
-def _record_lines(two_line_header: bool) -> str:
-    """How records sit around their anchor rows: "first" when a second header line names the fields of each
-    record's second line (every record starts on its anchor row and goes on below it), else "nearest" (one line
-    per record, a wrapped cell on either side). A list whose item lines come before their dated lines has no
-    header and is read elsewhere (statement._list_rows)."""
-    return "first" if two_line_header else "nearest"
-
-
-def _owner(anchors: Sequence[Cell], cell: Cell, mode: str, spacing: float) -> int | None:
-    """The record (index of its anchor) a cell belongs to, or None for a cell outside every record."""
-    if mode == "first":
+def _owner(anchors: Sequence[Cell], cell: Cell, two_lines: bool, spacing: float) -> int | None:
+    """The record (index of its anchor) a cell belongs to, or None for a cell outside every record. Under a
+    two-line header every record starts on its anchor row and goes on below it; otherwise a record is one line,
+    its wrapped cells on either side of its anchor. (A list whose item lines come before their dated lines has no
+    header and is read elsewhere: statement._list_rows.)"""
+    if two_lines:
         above = [i for i, a in enumerate(anchors) if a.cy <= cell.cy + 0.6 * a.height]
         if above and cell.cy - anchors[above[-1]].cy <= 0.9 * spacing:
             return above[-1]
@@ -327,7 +329,7 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
     if found is not None and start < len(rows):
         cells = row_cells(rows[start])
         if len({column_key(c.text, vocabulary) for c in cells} - {None}) >= 2 and _no_values(cells):
-            second = [Column(column_key(c.text, vocabulary), c.text, c.left, c.right) for c in cells]
+            second = _columns(cells, vocabulary)
             start += 1
     body = [_value_cells(row_cells(r), cols) for r in rows[start:]]
     anchors: list[Cell] = []
@@ -344,9 +346,8 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
         return Table(cols, [], header_cy)
     gaps = [b.cy - a.cy for a, b in itertools.pairwise(anchors)]
     spacing = statistics.median(gaps) if gaps else 2.5 * anchors[0].height
-    mode = _record_lines(second is not None)
     records = [Record(cy=a.cy) for a in anchors]
-    parts: list[list[tuple[int, Cell]]] = [[] for _ in anchors]
+    parts: list[list[tuple[tuple[bool, int], Cell]]] = [[] for _ in anchors]  # ((on the second line, column), cell)
     # A photo's perspective moves lower rows sideways against the header: each record's cells are placed after
     # taking out its anchor cell's drift from the anchors' usual offset under their header cell.
     offsets = [a.left - cols[anchor_col].left if anchor_col is not None else 0.0 for a in anchors]
@@ -358,7 +359,7 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
         # A record that came from one merged OCR line with one token per column: assign tokens in order.
         by_order = len(cells) == len(cols) and all(c.merged for c in cells)
         for position, cell in enumerate(cells):
-            owner = _owner(anchors, cell, mode, spacing)
+            owner = _owner(anchors, cell, second is not None, spacing)
             if owner is None:
                 continue
             on_second = second is not None and cell.cy > anchors[owner].cy + 0.6 * anchors[owner].height
@@ -366,21 +367,21 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
             column = position if by_order and not on_second else _column_of(cell.cx - shifts[owner], grid)
             if grid[column].key in numeric_keys and not re.search(r"\d", cell.text):
                 column = _text_column(column, grid, numeric_keys)
-            parts[owner].append((column if grid is cols else -1 - column, cell))
+            parts[owner].append(((on_second, column), cell))
     for record, assigned, cell in zip(records, parts, anchors):
-        by_column: dict[int, list[Cell]] = {}
-        for col, part in assigned:
-            by_column.setdefault(col, []).append(part)
-        for col, cells in by_column.items():
+        by_column: dict[tuple[bool, int], list[Cell]] = {}
+        for place, part in assigned:
+            by_column.setdefault(place, []).append(part)
+        for (on_second, col), cells in by_column.items():
             text = join_wrapped([c.text for c in sorted(cells, key=lambda c: (round(c.cy / max(c.height, 1)), c.left))])
-            column_of = cols[col] if col >= 0 else second[-1 - col]  # type: ignore[index]
+            column_of = (second if on_second and second is not None else cols)[col]
             key = column_of.key or f"label:{normalise(column_of.label)}"
             # a field named on both lines of a two-line record keeps both texts; on one line the last column wins
-            joined = col < 0 and key in record.cells
+            joined = on_second and key in record.cells
             record.cells[key] = join_wrapped([record.cells[key], text]) if joined else text
-        if anchor_col is not None and cols[anchor_col].key:
+        if anchor_col is not None:
             # an anchor the detector merged with the next cell (2026年9月27日北京星河…) still dates its record
-            record.cells.setdefault(cols[anchor_col].key, cell.text)  # type: ignore[arg-type]
+            record.cells.setdefault(anchor_key, cell.text)
         record.score = min((c.score for _, c in assigned), default=0.0)
     return Table(cols, records, header_cy)
 

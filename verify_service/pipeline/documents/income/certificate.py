@@ -118,15 +118,15 @@ def _employer(pages: Sequence[PageText]) -> Field:
     if hit.value is not None:
         return hit
     body = first(pages, rf"(?:我|本)(?:单位|公司|司)[（(]({COMPANY.pattern})[）)]")
-    if body and as_company(body[0]):
-        return PageField(as_company(body[0]), body[2], body[1])
+    if body and (name := as_company(body[0])):
+        return PageField(name, body[2], body[1])
     head = letterhead_company(pages, above="证明")
     if head.value is not None:
         return head
     body = first(pages, rf"(?:在|系|为|于)({COMPANY.pattern})(?:的)?(?:正式|在职|全职|合同制)*"
                         r"(?:员工|职工|雇员|工作|任职|担任)")
-    if body and as_company(body[0]):
-        return PageField(as_company(body[0]), body[2], body[1])
+    if body and (name := as_company(body[0])):
+        return PageField(name, body[2], body[1])
     return last_company(pages)
 
 

@@ -50,15 +50,16 @@ VOCABULARY = {
 PAY_DATE_LABELS = ("发放日期", "发薪日期", "发薪日", "支付日期", "发放时间")
 MADE_DATE_LABELS = ("制表日期", "打印日期", "制单日期", "日期")
 _MONTH = re.compile(r"(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*月?")
+_COMPACT_MONTH = r"(20\d{2})(0[1-9]|1[0-2])"  # 202608
 # a month column's heading: 2026年8月, 2026-08, 2026.08, 202608
-_MONTH_ONLY = re.compile(r"\d{4}(?:年|[-./])\d{1,2}(?:月份?)?(?:工资|薪资)?|20\d{2}(?:0[1-9]|1[0-2])")
+_MONTH_ONLY = re.compile(r"\d{4}(?:年|[-./])\d{1,2}(?:月份?)?(?:工资|薪资)?|" + _COMPACT_MONTH)
 
 
 def _month(text: str | None) -> str | None:
     """YYYY-MM from a month cell or title (2026-09, 2026年9月, 2026.09)."""
     if not text:
         return None
-    m = _MONTH.search(text.replace(" ", "")) or re.fullmatch(r"\s*(20\d{2})(0[1-9]|1[0-2])\s*", text)  # or 202605
+    m = _MONTH.search(text.replace(" ", "")) or re.fullmatch(r"\s*" + _COMPACT_MONTH + r"\s*", text)
     if not m or not 1 <= int(m.group(2)) <= 12:
         return None
     return f"{m.group(1)}-{int(m.group(2)):02d}"

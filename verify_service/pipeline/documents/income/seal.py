@@ -22,9 +22,8 @@ class Seal:
         return {"bbox": self.bbox, "ring": round(self.ring, 3), "page": self.page}
 
 
-def red_mask(image: np.ndarray) -> np.ndarray:
-    """Pixels of seal red: hue near 0/180, saturated, not too dark (ink, not shadow)."""
-    hsv = cv2.cvtColor(image, cv2.COLOR_BGR2HSV)
+def red_mask(hsv: np.ndarray) -> np.ndarray:
+    """Pixels of seal red in an HSV image: hue near 0/180, saturated, not too dark (ink, not shadow)."""
     low = cv2.inRange(hsv, (0, 70, 70), (12, 255, 255))
     high = cv2.inRange(hsv, (165, 70, 70), (180, 255, 255))
     return cv2.bitwise_or(low, high)
@@ -33,7 +32,8 @@ def red_mask(image: np.ndarray) -> np.ndarray:
 def find_seals(image: np.ndarray, min_radius_share: float = 0.04, min_ring: float = 0.6) -> list[Seal]:
     """Round red seals: red blobs whose enclosing circle has red along most of its rim, largest first."""
     h, w = image.shape[:2]
-    mask = red_mask(image)
+    hsv = cv2.cvtColor(image, cv2.COLOR_BGR2HSV)  # once: the red mask and the paper test both read it
+    mask = red_mask(hsv)
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     min_r = min_radius_share * min(h, w)
@@ -43,7 +43,7 @@ def find_seals(image: np.ndarray, min_radius_share: float = 0.04, min_ring: floa
         if r < min_r or r > 0.45 * min(h, w):
             continue
         ring = _rim_coverage(mask, cx, cy, r)
-        if ring >= min_ring and _on_paper(image, mask, cx, cy, r):
+        if ring >= min_ring and _on_paper(hsv, mask, cx, cy, r):
             seals.append(Seal([int(cx - r), int(cy - r), int(cx + r), int(cy + r)], ring))
     return sorted(seals, key=lambda s: -(s.bbox[2] - s.bbox[0]))
 
@@ -55,7 +55,7 @@ PAPER_MAX_SATURATION = 60
 WARM_PAPER_MIN_VALUE, WARM_PAPER_MAX_SATURATION = 170, 110
 
 
-def _on_paper(image: np.ndarray, mask: np.ndarray, cx: float, cy: float, r: float) -> bool:
+def _on_paper(hsv: np.ndarray, mask: np.ndarray, cx: float, cy: float, r: float) -> bool:
     """Whether what lies inside the circle between the red ink is paper (grey or white, black print), as under a
     seal stamped on a page, rather than a reddish-brown surface around the page in a photo (wood, fur, skin)."""
     h, w = mask.shape
@@ -64,8 +64,8 @@ def _on_paper(image: np.ndarray, mask: np.ndarray, cx: float, cy: float, r: floa
     inside = ((xx - cx) ** 2 + (yy - cy) ** 2 <= (0.95 * r) ** 2) & (mask[y0:y1, x0:x1] == 0)
     if not inside.any():
         return False
-    hsv = cv2.cvtColor(image[y0:y1, x0:x1], cv2.COLOR_BGR2HSV)
-    saturation, value = float(np.median(hsv[..., 1][inside])), float(np.median(hsv[..., 2][inside]))
+    crop = hsv[y0:y1, x0:x1]
+    saturation, value = float(np.median(crop[..., 1][inside])), float(np.median(crop[..., 2][inside]))
     return saturation <= PAPER_MAX_SATURATION or (value >= WARM_PAPER_MIN_VALUE
                                                   and saturation <= WARM_PAPER_MAX_SATURATION)
 

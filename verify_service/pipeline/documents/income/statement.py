@@ -67,9 +67,9 @@ PRINT_DATE_LABELS = ("打印日期", "打印时间", "出具日期", "出具时�
                      "出单日期", "开具时间")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-./年]?\s*(\d{1,2})\s*[-./月]?\s*(\d{1,2})")
 # a transaction's date at the start of its cell: 2026-10-08, 2026年10月8日, 20261008, or a passbook's 26.10.08
-_ANCHOR = re.compile(r"^\s*\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|^\s*20\d{6}(?!\d)"
-                     r"|^\s*\d{2}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])(?![\d.])")
-_SHORT_DATE = re.compile(r"^(\d{2})[-./](\d{1,2})[-./](\d{1,2})(?![\d.])")
+_SHORT = r"(\d{2})[-./](0?[1-9]|1[0-2])[-./](0?[1-9]|[12]\d|3[01])(?![\d.])"  # a passbook's 26.10.08
+_ANCHOR = re.compile(r"^\s*\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|^\s*20\d{6}(?!\d)|^\s*" + _SHORT)
+_SHORT_DATE = re.compile(_SHORT)
 _SALARY = re.compile("代发工资|工资|代发|批量代发|薪资|代发薪|薪金|薪酬|发薪")
 _BONUS = re.compile("奖金|绩效|年终奖|年终|季度奖|提成")
 _AMOUNT = re.compile(r"[+\-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|[+\-]?\d+\.\d{1,2}|[+\-]?\d+")
@@ -152,29 +152,24 @@ def _list_rows(pages: Sequence[PageText]) -> list[tuple[int, Record]]:
     rows next to it up to the next item's, dated by the day they print and the month heading above them."""
     out: list[tuple[int, Record]] = []
     year = next((m.group(1) for p in pages[:1] for m in [_YEAR.search(p.joined)] if m), None)
-    month: tuple[str, str] | None = None
+    heading_year: str | None = None  # the year of the month heading the items stand under (2026年10月)
     for page in pages:
-        items: list[tuple[int, str, list[str]]] = []  # (row index, amount, texts of the item's rows)
-        headings: dict[int, tuple[str, str]] = {}
+        items: list[tuple[int, str, list[str], str | None]] = []  # (row index, amount, its rows' texts, year)
         for i, row in enumerate(page.rows):
             texts = [ln.text.strip() for ln in row.lines]
             head = next((m for t in texts if (m := _MONTH_HEADING.match(t))), None)
             if head:
-                headings[i] = (head.group(1), head.group(2))
+                heading_year = head.group(1)
                 continue
             signed = [t for t in texts if _SIGNED.match(t.replace(" ", ""))]
             if len(signed) == 1:
-                items.append((i, signed[0], [t for t in texts if t != signed[0]]))
+                items.append((i, signed[0], [t for t in texts if t != signed[0]], heading_year or year))
             elif items and not signed and i == items[-1][0] + 1:
                 items[-1][2].extend(texts)  # the item's second line: its day, the other party, the 附言
-        for i, amount, texts in items:
-            for j in sorted(headings):
-                if j < i:
-                    month = headings[j]
+        for _, amount, texts, y in items:
             text = " ".join(texts)
             full = dates_in(text)
             day = _DAY.search(text)
-            y = month[0] if month else year
             iso = full[0][0] if full else iso_date(y, day.group(1), day.group(2)) if y and day else None
             if iso is None:
                 continue

@@ -89,19 +89,21 @@ _CN_COUNT = "[一二三四五六七八九十]{1,3}"
 DATE_CN = re.compile(rf"([{_CN_DIGIT}]{{4}})\s*年\s*({_CN_COUNT})\s*月\s*({_CN_COUNT})\s*[日号]")
 
 
+_CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
 def _cn_number(text: str) -> int | None:
     """一 .. 三十一 as a number (十 is ten, 十二 twelve, 二十 twenty, 二十三 twenty-three), or None."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
     if "十" not in text:
-        return digits.get(text) if len(text) == 1 else None
+        return _CN_VALUE.get(text) if len(text) == 1 else None
     tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in digits) or (ones and ones not in digits):
+    if len(tens) > 1 or len(ones) > 1 or (tens and tens not in _CN_VALUE) or (ones and ones not in _CN_VALUE):
         return None
-    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+    return (_CN_VALUE[tens] if tens else 1) * 10 + (_CN_VALUE[ones] if ones else 0)
 
 
 def _cn_date(m: re.Match) -> str | None:
-    year = "".join(str("零一二三四五六七八九".find(c)) if c in "一二三四五六七八九" else "0" for c in m.group(1))
+    year = "".join(str(_CN_VALUE.get(c, 0)) for c in m.group(1))  # 〇, ○, O and 0 are all zero
     month, day = _cn_number(m.group(2)), _cn_number(m.group(3))
     return iso_date(year, str(month), str(day)) if month and day else None
 
@@ -159,13 +161,15 @@ _PERIOD_BEFORE = re.compile(r"(?:至|到|~|～|—|－|-|to|from|日\s*一)\s*$"
 _PERIOD_AFTER = re.compile(r"^\s*(?:至|到|~|～|—|－|-|to|一(?=\s*\d))(?!\S*\d{1,2}:\d{2})", re.IGNORECASE)
 
 
+def _in_period(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] begins or ends a period (…至2026年9月30日, 01 Sep 2026 - …)."""
+    return bool(_PERIOD_BEFORE.search(text[max(0, start - 6):start]) or _PERIOD_AFTER.match(text[end:end + 4]))
+
+
 def as_single_date(text: str) -> str | None:
     """The first date in a value that is not an end of a period (01 Sep 2026 - 30 Sep 2026 05 Oct 2026 gives
     2026-10-05: a pay date printed beside the pay period), or None."""
-    for iso, start, end in dates_in(text):
-        if not _PERIOD_BEFORE.search(text[max(0, start - 6):start]) and not _PERIOD_AFTER.match(text[end:end + 4]):
-            return iso
-    return None
+    return next((iso for iso, start, end in dates_in(text) if not _in_period(text, start, end)), None)
 
 
 def as_company(text: str) -> str | None:
@@ -190,8 +194,9 @@ def as_person(text: str) -> str | None:
     """A person's name (2-4 Chinese characters, or a name with a middle dot) at the start of a value, or None:
     never a label, a heading or a sentence. The name ends where a label, a title (先生, 女士) or the sentence
     (系, 为, 在 ...) begins."""
-    first_token = text.strip().split()[0] if text.strip() else ""
-    rest = text.strip()[len(first_token):].strip()
+    stripped = text.strip()
+    first_token = stripped.split()[0] if stripped else ""
+    rest = stripped[len(first_token):].strip()
     if rest and is_bare_name(first_token) and (_AFTER_NAME.match(rest) or re.match(r"[^\s:：]{0,6}[:：]", rest)):
         return first_token  # a name that white space and the next label end (冯磊轩 人员编号:...)
     compact = re.sub(r"[\s_＿]+", "", text)
@@ -294,7 +299,7 @@ def last_date(pages: Sequence[PageText],
         text = page.joined
         for iso, start, end in dates_in(text):
             if re.search(before, text[max(0, start - 8):start]) or re.search(after, text[end:end + 2]) \
-                    or _PERIOD_BEFORE.search(text[max(0, start - 6):start]) or _PERIOD_AFTER.match(text[end:end + 4]):
+                    or _in_period(text, start, end):
                 continue
             best = PageField(iso, page.score, page.page)
     return best or MISSING
