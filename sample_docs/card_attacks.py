@@ -201,30 +201,13 @@ def field_boxes(person: gen.Person, side: str) -> tuple[dict[str, list[int]], li
 
 def _replay_homography(photo_seed: int, canvas: tuple[int, int], upside_down: bool, size: tuple[int, int],
                        scale_range: tuple[float, float], max_angle: float) -> np.ndarray:
-    """The homography generate.photograph(card, Random(photo_seed), ...) will use, without drawing anything.
-
-    It replays photograph's random draws (the desk background first, then the pose); render checks that the
-    photograph really used it, so a change in generate.py fails loudly instead of mislabelling regions.
-    """
+    """The homography generate.photograph(card, Random(photo_seed), ...) will use, without drawing anything: the
+    desk's draws (generate._clutter_plan), then the pose (generate.photo_pose), as photograph takes them; render
+    checks that the photograph really used it, so a change in generate.py fails loudly instead of mislabelling
+    regions."""
     rng = _rng(photo_seed)
-    rng.choice(range(7))  # the background texture
-    for _ in range(rng.randint(2, 6)):  # clutter: x, y, w, h, colour, shape
-        rng.randrange(size[0]), rng.randrange(size[1]), rng.randint(60, 300), rng.randint(40, 200)
-        [rng.randint(20, 230) for _ in range(3)]
-        rng.random()
-    card_w, card_h = canvas
-    scale = rng.uniform(*scale_range)
-    angle = math.radians(rng.uniform(-max_angle, max_angle) + (180 if upside_down else 0))
-    cx, cy = size[0] / 2 + rng.uniform(-60, 60), size[1] / 2 + rng.uniform(-50, 50)
-    src = np.float32([[0, 0], [card_w, 0], [card_w, card_h], [0, card_h]])
-    dst = []
-    for (x, y) in src:
-        x0, y0 = (x - card_w / 2) * scale, (y - card_h / 2) * scale
-        jitter = 0.035 * card_w * scale
-        x0 += rng.uniform(-jitter, jitter)
-        y0 += rng.uniform(-jitter, jitter)
-        dst.append([cx + x0 * math.cos(angle) - y0 * math.sin(angle), cy + x0 * math.sin(angle) + y0 * math.cos(angle)])
-    return cv2.getPerspectiveTransform(src, np.float32(dst))
+    gen._clutter_plan(rng, size)
+    return gen.photo_pose(canvas, rng, upside_down, size, scale_range, max_angle)
 
 
 def _pose(v: dict, canvas: tuple[int, int]) -> np.ndarray:

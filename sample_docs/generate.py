@@ -276,29 +276,36 @@ def _background(rng: random.Random, size: tuple[int, int] = (PHOTO_W, PHOTO_H)) 
     """A cluttered desk: a texture from scikit-image's sample images plus a few random objects."""
     import skimage
 
-    names = ["coffee.png", "chelsea.png", "brick.png", "gravel.png", "grass.png", "rocket.jpg", "motorcycle_left.png"]
-    src = _load(Path(skimage.__file__).parent / "data" / rng.choice(names))
-    bg = src.resize(size, Image.BILINEAR)
+    texture, shapes = _clutter_plan(rng, size)
+    bg = _load(Path(skimage.__file__).parent / "data" / texture).resize(size, Image.BILINEAR)
     d = ImageDraw.Draw(bg)
+    for x, y, w, h, colour, ellipse in shapes:
+        (d.ellipse if ellipse else d.rectangle)((x, y, x + w, y + h), fill=colour)
+    return bg
+
+
+def _clutter_plan(rng: random.Random, size: tuple[int, int]) -> tuple[str, list[tuple]]:
+    """The desk's random draws without drawing anything: its texture and its objects (x, y, w, h, colour,
+    ellipse or rectangle)."""
+    names = ["coffee.png", "chelsea.png", "brick.png", "gravel.png", "grass.png", "rocket.jpg", "motorcycle_left.png"]
+    texture = rng.choice(names)
+    shapes = []
     for _ in range(rng.randint(2, 6)):
         x, y = rng.randrange(size[0]), rng.randrange(size[1])
         w, h = rng.randint(60, 300), rng.randint(40, 200)
         colour = tuple(rng.randint(20, 230) for _ in range(3))
-        (d.ellipse if rng.random() < 0.5 else d.rectangle)((x, y, x + w, y + h), fill=colour)
-    return bg
+        shapes.append((x, y, w, h, colour, rng.random() < 0.5))
+    return texture, shapes
 
 
-def photograph(card: Image.Image, rng: random.Random, upside_down: bool, size: tuple[int, int] = (PHOTO_W, PHOTO_H),
-               scale_range: tuple[float, float] = (0.95, 1.2), max_angle: float = 15) -> tuple[Image.Image, np.ndarray]:
-    """A phone photo of a card or page: on clutter, rotated, in perspective, blurred, with glare and noise.
-
-    Returns the photo and the 3x3 homography that maps card coordinates to photo coordinates.
-    """
+def photo_pose(card_size: tuple[int, int], rng: random.Random, upside_down: bool, size: tuple[int, int],
+               scale_range: tuple[float, float], max_angle: float) -> np.ndarray:
+    """The pose of a photographed card: the 3x3 homography from card to photo coordinates (scale, turn, place and
+    a little perspective), drawn from rng right after the desk."""
     import cv2
 
     photo_w, photo_h = size
-    card_w, card_h = card.size
-    bg = np.asarray(_background(rng, size)).astype(np.float32)
+    card_w, card_h = card_size
     scale = rng.uniform(*scale_range)
     angle = math.radians(rng.uniform(-max_angle, max_angle) + (180 if upside_down else 0))
     cx, cy = photo_w / 2 + rng.uniform(-60, 60), photo_h / 2 + rng.uniform(-50, 50)
@@ -310,7 +317,20 @@ def photograph(card: Image.Image, rng: random.Random, upside_down: bool, size: t
         x0 += rng.uniform(-jitter, jitter)
         y0 += rng.uniform(-jitter, jitter)
         dst.append([cx + x0 * math.cos(angle) - y0 * math.sin(angle), cy + x0 * math.sin(angle) + y0 * math.cos(angle)])
-    homography = cv2.getPerspectiveTransform(src, np.float32(dst))
+    return cv2.getPerspectiveTransform(src, np.float32(dst))
+
+
+def photograph(card: Image.Image, rng: random.Random, upside_down: bool, size: tuple[int, int] = (PHOTO_W, PHOTO_H),
+               scale_range: tuple[float, float] = (0.95, 1.2), max_angle: float = 15) -> tuple[Image.Image, np.ndarray]:
+    """A phone photo of a card or page: on clutter, rotated, in perspective, blurred, with glare and noise.
+
+    Returns the photo and the 3x3 homography that maps card coordinates to photo coordinates.
+    """
+    import cv2
+
+    photo_w, photo_h = size
+    bg = np.asarray(_background(rng, size)).astype(np.float32)
+    homography = photo_pose(card.size, rng, upside_down, size, scale_range, max_angle)
     rgba = np.asarray(card).astype(np.float32)
     warped = cv2.warpPerspective(rgba, homography, (photo_w, photo_h), flags=cv2.INTER_LINEAR)
     alpha = warped[..., 3:4] / 255.0
