@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from verify_service.errors import InvalidImage
+from verify_service.errors import ImageTooLarge, InvalidImage
 from verify_service.pipeline.common import imaging
 from verify_service.pipeline.common.imaging import decode_image, fit_within
 from verify_service.pipeline.signals import quality
@@ -63,3 +63,13 @@ def test_fit_within_never_makes_an_empty_image(shape):
 def test_quality_measures_any_aspect_ratio(shape):
     measured = quality.measure(np.full(shape, 128, np.uint8))
     assert measured["brightness"] == pytest.approx(128, abs=1) and not measured["too_dark"]
+
+
+def test_lossless_image_that_would_take_too_much_memory_is_refused_before_decoding():
+    buf = io.BytesIO()
+    Image.new("RGBA", (6000, 5000), (200, 200, 200, 255)).save(buf, "PNG")  # 30 M pixels, 120 MB decoded
+    with pytest.raises(ImageTooLarge, match="120 MB once decoded"):
+        decode_image(buf.getvalue(), 50_000_000)
+    small = io.BytesIO()
+    Image.new("RGB", (2480, 3508), (250, 250, 250)).save(small, "PNG")  # a 300 dpi A4 scan still reads
+    assert decode_image(small.getvalue(), 50_000_000).shape == (3508, 2480, 3)

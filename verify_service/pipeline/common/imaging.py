@@ -21,6 +21,10 @@ MIN_SIDE = 16  # pixels: nothing smaller holds a readable field or a face
 # Longer side over shorter side. Beyond 1:20 the work copies every stage scales to (640-2400 px on the longer side)
 # leave the shorter side a few pixels wide, or none: no document or face is that shape.
 MAX_ASPECT = 20
+# Memory a lossless image (PNG, WebP, BMP) may take once decoded: it has no reduced-scale decode as a JPEG has, and
+# an RGBA PNG of 7000x7000 (49 M pixels, under max_pixels) took about 1 GB while it was converted. A 300 dpi A4
+# scan in RGBA is 35 MB; screenshots are far smaller.
+MAX_LOSSLESS_BYTES = 100_000_000
 
 
 def sniff(data: bytes) -> str | None:
@@ -50,6 +54,10 @@ def decode_image(data: bytes, max_pixels: int, what: str = "image", max_side: in
             width, height = img.size
             if width * height > max_pixels:
                 raise ImageTooLarge(f"{what} is {width}x{height} pixels, more than the limit of {max_pixels}")
+            decoded = width * height * len(img.getbands()) * (2 if "16" in img.mode or img.mode in ("I", "F") else 1)
+            if fmt != "JPEG" and decoded > MAX_LOSSLESS_BYTES:
+                raise ImageTooLarge(f"{what} is a {width}x{height} {img.mode} {fmt}: {decoded // 1_000_000} MB once "
+                                    f"decoded, more than the limit of {MAX_LOSSLESS_BYTES // 1_000_000} MB")
             if max(width, height) > MAX_ASPECT * max(1, min(width, height)):
                 raise InvalidImage(f"{what} is {width}x{height} pixels: an aspect ratio beyond 1:{MAX_ASPECT} "
                                    "is not a photo of a document or a face")
