@@ -530,3 +530,130 @@ def test_a_seal_on_paper_under_warm_light_is_still_a_seal():
     warm = seal_image()
     warm[warm.min(axis=2) > 200] = (170, 215, 240)  # BGR: paper in tungsten light
     assert find_seals(warm)
+
+
+# --- readers generalised on the third round of unseen families ---------------------------------------------------
+
+
+def values(parsed):
+    return {k: v.value for k, v in parsed.fields.items()}
+
+
+def test_sms_thread_of_pay_notices_reads_the_latest_month():
+    texts = ["【恒信精密】蔡娜，您2026年8月工资已于2026-09-05发放，", "明细：基本工资:14600.00；应发工资:18300.49；",
+             "实发金额:14221.24。如有疑问请联系苏州工业园区恒信精密制造有限公司人力资源部。",
+             "【恒信精密】蔡娜，您2026年9月工资已于2026-10-05发放，", "明细：基本工资:14600.00；应发工资:19100.00；",
+             "实发金额:15000.00。"]
+    got = values(parse_income(pages(rows(*texts))))
+    assert (got["document_kind"], got["name"], got["employer"], got["monthly_income"], got["issue_date"],
+            got["pay_month"]) == ("payslip", "蔡娜", "苏州工业园区恒信精密制造有限公司", 19100.0, "2026-10-05", "2026-09")
+
+
+def test_tax_app_list_reads_the_newest_salary_item_and_not_the_year_total():
+    texts = ["收入纳税明细查询", "2026年度 纳税人：蒋静洋 4301**********6X", "收入合计（元）", "131,251.69",
+             "工资薪金 ¥15,800.18", "所得期间：2026-09", "扣缴义务人：上海信诚会计师事务所（普通合伙）",
+             "工资薪金 ¥16,000.00", "所得期间：2026-08", "扣缴义务人：上海信诚会计师事务所（普通合伙）"]
+    got = values(parse_income(pages(rows(*texts))))
+    assert (got["document_kind"], got["name"], got["employer"], got["monthly_income"], got["pay_month"],
+            got["issue_date"]) == ("payslip", "蒋静洋", "上海信诚会计师事务所（普通合伙）", 15800.18, "2026-09", None)
+
+
+def test_roster_totals_row_is_nobodys_pay():
+    header = [line(t, x, 100, 80) for t, x in (("序号", 20), ("姓名", 120), ("税前工资", 240), ("实领工资", 360))]
+    person = [line(t, x, 160, 80) for t, x in (("1", 20), ("蒋斌桂", 120), ("25180.11", 240), ("18615.69", 360))]
+    total = [line(t, x, 220, 80) for t, x in (("合计", 20), ("194471.69", 240), ("153568.32", 360))]
+    got = values(parse_income(pages([line("工资明细表", 150, 40, 150), *header, *person, *total])))
+    assert (got["name"], got["monthly_income"], got["net_pay"]) == ("蒋斌桂", 25180.11, 18615.69)
+
+
+def test_voucher_box_grid_reads_in_fen_and_words_stand_in_for_unread_digits():
+    grid = rows("收入证明", "兹证明黄英敏系我单位员工。", "月收入人民币(大写) 捌仟陆佰元正", "十万 万 仟 佰 拾 元 角 分",
+                "小写 ￥ 8 6 0 0 0 0", "单位名称（盖章）：西安秦川电子科技股份有限公司", "开具日期：2026年9月25日")
+    parsed = parse_income(pages(grid))
+    assert parsed.fields["monthly_income"].value == 8600.0
+    unread = [ln for ln in grid if not ln.text.startswith(("十万", "小写"))]
+    assert parse_income(pages(unread)).fields["monthly_income"].value == 8600.0
+    handwritten = [line("月收入人民币（大写）壹万贰仟参佰伍拾圆整", 100, 160) if "大写" in ln.text else ln for ln in unread]
+    assert parse_income(pages(handwritten)).fields["monthly_income"].value == 12350.0
+
+
+def test_shop_letter_names_its_shop_and_dates_after_a_phone_number():
+    got = values(parse_income(pages(rows(
+        "工资收入证明", "兹证明苏静志（女，身份证号码：510107196604273980）自2019年1月起在我店（广州",
+        "市白云区永兴服装店）工作，从事店长，每月工资7350元（大写：柒仟叁佰伍拾圆整）。", "特此证明！",
+        "证明人：孙涛霞", "联系电话：19693261704", "2026.9.22"))))
+    assert (got["employer"], got["monthly_income"], got["issue_date"]) == ("广州市白云区永兴服装店", 7350.0, "2026-09-22")
+
+
+def test_online_bank_print_holder_greeted_and_dated_by_the_browser_header():
+    page = [line("26/10/18 20:08", 20, 10, 120), line("中信银行个人网上银行", 500, 10, 200),
+            line("您好，宋建博！", 900, 50, 140),
+            *[line(t, x, 120, 90) for t, x in (("交易日期", 20), ("交易类型", 200), ("交易金额", 380), ("余额", 560),
+                                                ("对方账户名称", 740))],
+            *[line(t, x, 180, 150) for t, x in (("2026-09-10", 20), ("代发工资", 200), ("16,600.00", 380),
+                                                 ("67,345.31", 560), ("成都锦城餐饮管理有限公司", 740))],
+            *[line(t, x, 240, 150) for t, x in (("2026-09-12", 20), ("消费", 200), ("-593.92", 380),
+                                                 ("66,751.39", 560), ("中国石化加油站", 740))]]
+    got = values(parse_income(pages(page)))
+    assert (got["document_kind"], got["name"], got["issue_date"], got["monthly_income"]) == \
+        ("bank_statement", "宋建博", "2026-10-18", 16600.0)
+
+
+def test_foreign_bank_statement_english_dates_and_romanised_holder():
+    head = [line("Statement of Account", 700, 20, 250), line("账户结单·交易明细", 800, 50, 200),
+            line("ZHOU ZIHAN 周梓涵", 70, 100, 190), line("Statement Date 结单日期", 550, 100, 190),
+            line("240CT26", 960, 100, 80)]
+    header = [line(t, x, 200, 70) for t, x in (("日期", 70), ("交易摘要", 220), ("存入", 690), ("支取", 840), ("结余", 1010))]
+    body = []
+    for i, (date, amount, balance) in enumerate((("26JUL26", "24,700.00", "64,108.49"),
+                                                  ("25 Aug 2026", "24,500.00", "88,608.49"))):
+        y = 260 + 60 * i
+        body += [line(date, 70, y, 110), line("PAYROLL 代发", 220, y, 120), line(amount, 650, y, 90),
+                 line(balance, 960, y, 90)]
+    got = values(parse_income(pages([*head, *header, *body])))
+    assert (got["name"], got["issue_date"], got["monthly_income"]) == ("周梓涵", "2026-10-24", 24600.0)
+
+
+def test_row_repeated_at_the_top_of_the_next_page_counts_once():
+    def page(rows_):
+        header = [line(t, x, 100, 80) for t, x in (("交易日期", 20), ("收入金额", 200), ("支出金额", 380), ("账户余额", 560),
+                                                    ("交易摘要", 740))]
+        body = [line(t, x, 160 + 60 * i, 120) for i, r in enumerate(rows_) for t, x in zip(r, (20, 200, 560, 740))]
+        return [line("个人账户交易明细", 300, 20, 200), *header, *body]
+    first = [("2026-08-19", "26400.00", "113182.33", "薪资"), ("2026-09-19", "26400.00", "139582.33", "薪资")]
+    second = [("2026-09-19", "26400.00", "139582.33", "薪资"), ("2026-10-19", "26400.00", "165982.33", "薪资")]
+    parsed = parse_income(pages(page(first), page(second)))
+    assert [c["date"] for c in parsed.salary_credits] == ["2026-08-19", "2026-09-19", "2026-10-19"]
+
+
+def test_reimbursement_from_the_employer_is_not_salary():
+    header = [line(t, x, 100, 80) for t, x in (("交易日期", 20), ("交易金额", 200), ("账户余额", 380), ("对方户名", 560),
+                                                ("附言", 900))]
+    data = [("2026/8/7", "1,610.40", "64,972.51", "深圳蓝海智能设备有限公司", "差旅报销"),
+            ("2026/8/25", "14,192.00", "78,503.27", "深圳蓝海智能设备有限公司", "工资"),
+            ("2026/9/24", "13,842.00", "88,259.11", "深圳蓝海智能设备有限公司", "工资"),
+            ("2026/9/27", "1,300.00", "89,559.11", "深圳蓝海智能设备有限公司", "补发工资"),
+            ("2026/9/29", "-4,344.00", "85,215.11", "交通银行", "")]
+    body = [line(t, x, 160 + 60 * i, 150) for i, r in enumerate(data) for t, x in zip(r, (20, 200, 380, 560, 900)) if t]
+    parsed = parse_income(pages([line("账户交易明细", 300, 20, 200), *header, *body]))
+    assert [(c["date"], c["amount"]) for c in parsed.salary_credits if c["kind"] == "salary"] == \
+        [("2026-08-25", 14192.0), ("2026-09-24", 13842.0), ("2026-09-27", 1300.0)]
+    assert parsed.fields["monthly_income"].value == 14667.0
+
+
+def test_white_text_on_a_red_banner_survives_the_red_dropout():
+    from verify_service.pipeline.documents.income.reader import drop_red
+    page = np.full((600, 400, 3), 250, np.uint8)
+    page[:150] = (36, 30, 200)  # an app's red banner (BGR) with white text on it
+    cv2.putText(page, "NAME", (40, 90), cv2.FONT_HERSHEY_SIMPLEX, 2, (255, 255, 255), 5)
+    cv2.circle(page, (200, 400), 80, (40, 36, 214), 6)  # a seal's ring: dropped out as before
+    grey = drop_red(page)[:, :, 0]
+    assert grey[20:40, 300:380].mean() < 120  # the banner stays dark around its white text
+    assert grey[395:405, 117:123].min() > 180  # the seal's ring is gone
+
+
+def test_seal_rim_text_fixes_the_legal_form():
+    from verify_service.pipeline.documents.income.reader import seal_rim_fixes
+    assert seal_rim_fixes("重庆山城汽车零部件有网公司") == "重庆山城汽车零部件有限公司"
+    assert seal_rim_fixes("大连北方海运股伤有限公司") == "大连北方海运股份有限公司"
+    assert seal_rim_fixes("上海远航物流有公司") == "上海远航物流有限公司"

@@ -1,8 +1,9 @@
 """Chinese amounts in words (大写金额) and in digits: parsing both, and writing numbers in words.
 
-大写金额 as banks and employers write them: digits 零壹贰叁肆伍陆柒捌玖, units 拾佰仟 within a group of four,
-万 and 亿 between groups, 元 (or 圆) before 角 and 分, and 整 (or 正) when nothing follows. 零 stands for a run of
-zeros between non-zero digits. Anything that does not follow these rules is not an amount (None), never a guess.
+大写金额 as banks and employers write them: digits 零壹贰叁肆伍陆柒捌玖 (参 for 叁 and traditional forms too), units
+拾佰仟 within a group of four, 万 and 亿 between groups, 元 (or 圆) before 角 and 分, and 整 (or 正) when nothing
+follows. 零 stands for a run of zeros between non-zero digits. Anything that does not follow these rules is not an
+amount (None), never a guess.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ _DIGIT_VALUE = {c: i for i, c in enumerate(DIGITS)}
 _SMALL_UNITS = {"拾": 10, "佰": 100, "仟": 1000}
 _SMALL_UNIT_NAMES = ("", "拾", "佰", "仟")
 _CENT = Decimal("0.01")
-WORD_CHARS = DIGITS + "拾佰仟万亿元圆角分整正"
+# Variants of the digits that hands and older forms write: 参 for 叁, 〇 for 零, traditional 貳 陸 萬 圓.
+_VARIANTS = str.maketrans({"参": "叁", "〇": "零", "貳": "贰", "陸": "陆", "萬": "万", "圓": "圆"})
+WORD_CHARS = DIGITS + "拾佰仟万亿元圆角分整正" + "参〇貳陸萬圓"
 AMOUNT_WORDS_RE = re.compile(rf"[{WORD_CHARS}]{{2,}}")
 _DIGITS_RE = re.compile(r"\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?")
 
@@ -85,7 +88,7 @@ def _integer(text: str) -> int | None:
 def parse_words(text: str) -> Decimal | None:
     """The amount written in 大写 (e.g. 人民币壹万贰仟伍佰元整 -> 12500.00), or None when the text is not one."""
     text = re.sub(r"\s+", "", text).removeprefix("人民币").removeprefix("（").removeprefix("(")
-    text = text.replace("圆", "元").replace("正", "整")
+    text = text.translate(_VARIANTS).replace("圆", "元").replace("正", "整")
     if not text or any(ch not in WORD_CHARS for ch in text):
         return None
     if text.count("整") > 1 or ("整" in text and not text.endswith("整")):

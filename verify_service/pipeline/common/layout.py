@@ -4,7 +4,7 @@ group lines into rows, top to bottom and left to right."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,16 +87,57 @@ def page_orientation(lines: Sequence[OcrLine]) -> PageOrientation:
     return PageOrientation(median, flipped > 0)
 
 
+# A phone photo of a page is seen in perspective: after the page's overall skew is taken out, lines still slope,
+# more towards one edge of the page than the other (keystone). Where the long lines show that, each line's height
+# on the page is measured along the slope at its place, so that lines of one row share it across the page.
+KEYSTONE_MIN_LINES = 6  # long lines needed to fit the slope field
+KEYSTONE_LONG = 4.0  # a line is long when its width is this many heights
+KEYSTONE_MIN_SPREAD = 0.01  # slope change across the text (radians) below which the page is taken as flat
+KEYSTONE_MAX_SLOPE = 0.06  # a line sloping more than this against the page is a watermark or a stamp, not a row
+
+
 def place(lines: Sequence[OcrLine], orientation: PageOrientation) -> list[PlacedLine]:
-    """Each line's geometry in page coordinates."""
+    """Each line's geometry in page coordinates (undoing the keystone of a photographed page, see above)."""
     rot = _rotation(orientation)
+    boxes = [line.box.astype(np.float64) @ rot.T for line in lines]
+    straighten = _keystone(boxes)
     placed = []
-    for line in lines:
-        pts = line.box.astype(np.float64) @ rot.T
+    for line, pts in zip(lines, boxes):
         xs, ys = pts[:, 0], pts[:, 1]
-        placed.append(PlacedLine(line.text, line.score, float(xs.mean()), float(ys.mean()),
-                                 float(ys.max() - ys.min()), float(xs.min()), float(xs.max()), line))
+        cx, cy = float(xs.mean()), float(ys.mean())
+        placed.append(PlacedLine(line.text, line.score, cx, straighten(cx, cy), float(ys.max() - ys.min()),
+                                 float(xs.min()), float(xs.max()), line))
     return placed
+
+
+def _keystone(boxes: Sequence[np.ndarray]) -> Callable[[float, float], float]:
+    """How to measure a point's height on the page: its y moved along the local slope of the text lines to the
+    middle of the text (a slope fitted as a plane over the long lines' own slopes), or y itself on a flat page."""
+    samples = []
+    for pts in boxes:
+        top, bottom = (pts[0] + pts[1]) / 2, (pts[3] + pts[2]) / 2
+        mid_left, mid_right = (pts[0] + pts[3]) / 2, (pts[1] + pts[2]) / 2
+        width, height = float(np.hypot(*(mid_right - mid_left))), float(np.hypot(*(bottom - top)))
+        if width >= KEYSTONE_LONG * max(height, 1.0) and mid_right[0] > mid_left[0]:
+            slope = (mid_right[1] - mid_left[1]) / (mid_right[0] - mid_left[0])
+            if abs(slope) > KEYSTONE_MAX_SLOPE:
+                continue
+            samples.append((float(pts[:, 0].mean()), float(pts[:, 1].mean()), slope, width))
+    if len(samples) < KEYSTONE_MIN_LINES:
+        return lambda x, y: y
+    data = np.asarray(samples)
+    design = np.column_stack([np.ones(len(data)), data[:, 0], data[:, 1]])
+    weights = np.sqrt(data[:, 3])
+    coef = np.linalg.lstsq(design * weights[:, None], data[:, 2] * weights, rcond=None)[0]
+    residual = np.abs(design @ coef - data[:, 2])
+    keep = residual <= max(3 * float(np.median(residual)), 1e-3)  # one pass without the outliers
+    if keep.sum() >= KEYSTONE_MIN_LINES:
+        coef = np.linalg.lstsq(design[keep] * weights[keep, None], data[keep, 2] * weights[keep], rcond=None)[0]
+    fitted = design @ coef
+    if float(fitted.max() - fitted.min()) < KEYSTONE_MIN_SPREAD:
+        return lambda x, y: y
+    x_mid = float(np.median(data[:, 0]))
+    return lambda x, y: y - float(coef[0] + coef[1] * x + coef[2] * y) * (x - x_mid)
 
 
 def _rotation(orientation: PageOrientation) -> np.ndarray:
@@ -137,3 +178,53 @@ def read_rows(lines: Sequence[OcrLine]) -> tuple[list[Row], PageOrientation]:
     """OCR lines in reading order, with the page orientation they imply."""
     orientation = page_orientation(lines)
     return rows_of(place(lines, orientation)), orientation
+
+
+# A page set in two columns of prose (a bilingual letter: Chinese on the left, English on the right) reads down the
+# left column, then down the right: read row by row across the gutter, its sentences would interleave.
+COLUMN_MIN_PROSE = 5  # lines on each side that fill at least half of their column with running text
+COLUMN_MAX_GUTTER = 0.1  # of the text's width: the widest gap between the columns
+COLUMN_PROSE_CHARS = 14  # characters a line of running text has at least (a phone app's "label  amount" has fewer)
+COLUMN_MAX_CROSSING = 0.1  # share of the lines below the first prose row that may cross the gutter
+
+
+def in_columns(rows: Sequence[Row]) -> list[Row]:
+    """The rows in reading order for a page of two prose columns (rows above the columns first, then the left
+    column's, then the right column's, then rows below them that span both); the rows as they are otherwise."""
+    lines = [line for row in rows for line in row.lines]
+    if len(lines) < 2 * COLUMN_MIN_PROSE:
+        return list(rows)
+    left_edge, right_edge = min(ln.left for ln in lines), max(ln.right for ln in lines)
+    width = right_edge - left_edge
+    best = None
+    for gutter in np.linspace(left_edge + 0.3 * width, left_edge + 0.7 * width, 41):
+        crossing = [ln for ln in lines if ln.left < gutter < ln.right]
+        left = [ln for ln in lines if ln.right <= gutter]
+        right = [ln for ln in lines if ln.left >= gutter]
+        prose_left = sum(ln.right - ln.left >= 0.5 * (gutter - left_edge) and len(ln.text) >= COLUMN_PROSE_CHARS
+                         for ln in left)
+        prose_right = sum(ln.right - ln.left >= 0.5 * (right_edge - gutter) and len(ln.text) >= COLUMN_PROSE_CHARS
+                          for ln in right)
+        # prose columns are set close: the left column's lines run up to a narrow gutter (an app's list of "item
+        # … amount" leaves a wide gap instead)
+        gap = min((ln.left for ln in right), default=right_edge) - max((ln.right for ln in left), default=left_edge)
+        if prose_left >= COLUMN_MIN_PROSE and prose_right >= COLUMN_MIN_PROSE and gap <= COLUMN_MAX_GUTTER * width:
+            score = prose_left + prose_right - 3 * len(crossing)
+            if best is None or score > best[0]:
+                best = (score, float(gutter))
+    if best is None:
+        return list(rows)
+    gutter = best[1]
+    # the columns run from the first row with prose on both sides to the last; above and below, rows span the page
+    both = [i for i, row in enumerate(rows)
+            if any(ln.right <= gutter for ln in row.lines) and any(ln.left >= gutter for ln in row.lines)]
+    if not both:
+        return list(rows)
+    first, last = both[0], both[-1]
+    body = rows[first:last + 1]
+    crossed = sum(1 for row in body for ln in row.lines if ln.left < gutter < ln.right)
+    if crossed > COLUMN_MAX_CROSSING * sum(len(row.lines) for row in body):
+        return list(rows)  # a table's cells cross where prose columns would not
+    left_rows = [Row(tuple(ln for ln in row.lines if ln.cx < gutter)) for row in body]
+    right_rows = [Row(tuple(ln for ln in row.lines if ln.cx >= gutter)) for row in body]
+    return [*rows[:first], *(r for r in left_rows if r.lines), *(r for r in right_rows if r.lines), *rows[last + 1:]]

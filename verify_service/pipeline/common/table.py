@@ -64,10 +64,16 @@ def _width(token: str) -> float:
     return sum(1.0 if _cjk(ch) else 0.55 for ch in token)
 
 
+# A date printed with spaces inside it is one token, not three cells: 01 Jul 2026, Jul 1, 2026, 2026 年 7 月 1 日.
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|0ct|Nov|Dec)[a-z]{0,6}\.?"
+_SPACED_DATE = re.compile(rf"\d{{1,2}}\s{_MONTH_WORD},?\s\d{{2,4}}(?!\d)|{_MONTH_WORD}\s\d{{1,2}},?\s\d{{4}}"
+                          r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\S+", re.IGNORECASE)
+
+
 def cells_of(line: PlacedLine) -> list[Cell]:
     """A line as cells: tokens separated by white space (cells the detector merged into one box) are split, each
-    given its share of the line's width by character widths."""
-    tokens = line.text.split()
+    given its share of the line's width by character widths; a date with spaces in it stays one token."""
+    tokens = _SPACED_DATE.findall(line.text)
     if len(tokens) <= 1:
         return [Cell(line.text.strip(), line.left, line.right, line.cy, line.height, line.score)]
     widths = [_width(t) for t in tokens]
@@ -267,14 +273,55 @@ def find_header(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]],
             cache[i] = _header_cells(rows[i], vocabulary, synonyms)
         return cache[i]
 
+    stacked: tuple[int, int, list[Cell]] | None = None  # (keys, last row, cells) of labels set on two lines
     for index in range(len(rows)):
         keys = {column_key(c.text, vocabulary) for c in cells_of_row(index)} - {None}
         if len(keys) >= min_keys and (best is None or len(keys) > best[0]):
             best = (len(keys), index)
+        if index + 1 < len(rows) and rows[index + 1].cy - rows[index].cy <= 1.6 * max(rows[index].height, 1.0):
+            cells = _stack(_stacked_in_row(cells_of_row(index)), cells_of_row(index + 1))
+            count = len({column_key(c.text, vocabulary) for c in cells} - {None})
+            if count >= min_keys and count > len(keys) and (stacked is None or count > stacked[0]):
+                stacked = (count, index + 1, cells)
+    if stacked is not None and (best is None or stacked[0] > best[0]):
+        return stacked[1], _columns(stacked[2], vocabulary)
     if best is None:
         return None
     last, cells = _header_band(rows, best[1], cells_of_row, vocabulary)
     return last, _columns(cells, vocabulary)
+
+
+def _stacked_in_row(cells: Sequence[Cell]) -> list[Cell]:
+    """A row's cells with the two lines of one label that the row took in together (基本 over 工资, one box above
+    the other at the same place) made one cell, upper line first."""
+    out: list[Cell] = []
+    for cell in sorted(cells, key=lambda c: (c.left, c.cy)):
+        prev = out[-1] if out else None
+        if prev is not None and _overlaps(prev, cell) and abs(prev.cx - cell.cx) < 0.3 * (prev.right - prev.left) \
+                and abs(prev.cy - cell.cy) > 0.5 * min(prev.height, cell.height):
+            upper, lower = (prev, cell) if prev.cy < cell.cy else (cell, prev)
+            out[-1] = Cell(upper.text + lower.text, min(prev.left, cell.left), max(prev.right, cell.right),
+                           (prev.cy + cell.cy) / 2, prev.height + cell.height, min(prev.score, cell.score))
+        else:
+            out.append(cell)
+    return out
+
+
+def _stack(upper: Sequence[Cell], lower: Sequence[Cell]) -> list[Cell]:
+    """Header labels a narrow column sets on two lines (应发 over 工资): each upper cell with the lower cell under
+    it appended, and the lower cells under no upper cell as they are."""
+    out = []
+    for cell in upper:
+        under = [c for c in lower if _overlaps(c, cell) and abs(c.cx - cell.cx) < 0.5 * max(cell.right - cell.left,
+                                                                                            c.right - c.left)]
+        if len(under) == 1:
+            below = under[0]
+            out.append(Cell(cell.text + below.text, min(cell.left, below.left), max(cell.right, below.right),
+                            (cell.cy + below.cy) / 2, cell.height + below.height, min(cell.score, below.score)))
+        else:
+            out.append(cell)
+    out += [c for c in lower if not any(_overlaps(c, u) for u in upper)]
+    return sorted(out, key=lambda c: c.left)
 
 
 def _column_of(x: float, columns: Sequence[Column]) -> int:
@@ -389,8 +436,8 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
 # ---- key-value pairs ----
 
 # Words that make a label another party's or another date's: 对方户名 is not the account holder's 户名, 入职日期
-# is not the document's 日期.
-_OTHERS = r"(?<!对方|收款|付款|对手|入职|出生|起始|开始|生效|到期|截止|发件|收件)"
+# is not the document's 日期, a dispatched worker's 用工单位 (the client) is not the employer.
+_OTHERS = r"(?<!对方|收款|付款|对手|入职|出生|起始|开始|生效|到期|截止|发件|收件|用工)"
 
 
 def _after_label(text: str, label: str) -> str | None:

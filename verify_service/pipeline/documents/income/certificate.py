@@ -15,6 +15,7 @@ from verify_service.pipeline.documents.income.text import (
     COMPANY,
     PageField,
     PageText,
+    as_amount,
     as_company,
     as_date,
     as_person,
@@ -38,21 +39,53 @@ EMPLOYER_LABELS = ("单位名称", "工作单位", "公司名称", "用人单位
 _TAX = r"(?:税前|税后|应发|实发)?"
 _PAY = r"(?:工资收入|总收入|收入|工资|薪资|薪酬|薪金|薪水)"
 # 月 of a month's income, not of a count of months (近十二个月税前收入合计 is a total over a year)
-_MONTHLY = rf"{_TAX}(?:每月|月度|(?<![个一二两三四五六七八九十])(?<!-\d)(?<!-\d\d)月)(?:平均|均)?{_TAX}(?:{_PAY}|薪)"
+_MONTHLY = (rf"{_TAX}(?:每月|月度|(?<![个一二两三四五六七八九十])(?<!-\d)(?<!-\d\d)月)(?:平均|均)?(?:固定|综合)?{_TAX}"
+            rf"(?:{_PAY}|薪)")
 _ANNUAL = rf"{_TAX}(?:全年|年度|每年|年)(?:平均|均)?{_TAX}(?:{_PAY}|薪)"
 # an amount, never a year, a date or a count (2019年, 2026.10.08, 2026-09, 近6个月, 每月15号): a whole number has
 # three digits or more and does not run on into 个/年/月/日/号 or a date
 _AMOUNT = (r"(\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?(?!\.?\d)|\d+\.\d{1,2}(?!\.?\d)"
-           r"|\d{3,}(?![\d个年月日号/\-]|\.\d))")
+           r"|\d{3,9}(?![\d个年月日号/\-]|\.\d))")  # never a run of ten digits or more: an ID, a serial
 # Between label and amount: no other income label, no sentence end, no table announced (构成如下：), at most a
 # short remark or the amount in words; and a label followed by 累计 / 构成 names a running total or a breakdown.
 _INCOME = re.compile(
     rf"(?P<label>{_MONTHLY}|{_ANNUAL})(?!累计|构成|明细)"
     r"(?P<between>(?:(?!月收入|年收入|月薪|年薪|电话|联系|如下|[。；;]).){0,28}?)[¥￥]?\s*(?<![\d.])" + _AMOUNT
     + r"\s*(?P<unit>万元|万|元|圆)?")
+# A table-form certificate's cell labels for the monthly amount, whose value is in the next cell or the one below.
+MONTHLY_LABELS = ("月应发合计", "月应发工资", "月应发金额", "税前月收入", "月均应发", "月平均收入", "月均收入",
+                  "月工资收入", "月收入", "月工资", "月薪", "每月收入", "应发合计", "应发工资", "税前收入")
 # An option a form leaves unticked (□年收入, □税后): not what the form states. OCR reads the box as 口 too.
 _UNTICKED = re.compile(r"[□☐口]\s*(?:年收入|月收入|年薪|月薪|税前|税后)")
 _AFTER_TAX = re.compile("税后|实发|到手|净收入")
+
+
+# A voucher's amount in boxes: a row of units (十万 万 仟 佰 拾 元 角 分) over one digit per box, filled from the
+# right (￥ 8 6 0 0 0 0 under 仟 … 分 is 8,600.00).
+_GRID = re.compile(r"(?P<units>(?:十万|百万|千万|亿|万|仟|千|佰|百|拾|十|元|角|分){4,})(?P<mid>\D{0,8}?)"
+                   r"(?P<digits>\d(?:\s*\d){2,})(?!\s*[\d.,])")
+
+
+def _ungrid(text: str) -> str:
+    """The text with a box grid's digits written as an amount (…小写￥8600.00), so that it reads as any other."""
+    def amount(m: re.Match) -> str:
+        digits = re.sub(r"\s+", "", m.group("digits"))
+        if m.group("units").endswith("角分"):
+            digits = f"{int(digits) // 100}.{digits[-2:]}"
+        return f"{m.group('units')}{m.group('mid')}{digits}元"
+    return _GRID.sub(amount, text)
+
+
+def _words_income(pages: Sequence[PageText]) -> Field:
+    """The monthly income a form states in words only (月收入人民币（大写）叁万零柒佰元整, its boxes for the digits
+    left empty or unread), marked `source` "words": the words-vs-digits check has no digits to compare then."""
+    for page in pages:
+        m = re.search(rf"{_MONTHLY}(?:人民币)?[（(]?大写[）)]?[:：]?(?:人民币)?([{amounts.WORD_CHARS}]+)", page.joined)
+        words = re.sub(r"(?<=[整正]).*", "", m.group(1)) if m else ""  # not the box units printed after it
+        value = amounts.parse_words(words) if words else None
+        if value:
+            return PageField(float(value), page.score, page.page, "words")
+    return MISSING
 
 
 def _incomes(pages: Sequence[PageText]) -> tuple[Field, Field]:
@@ -61,7 +94,7 @@ def _incomes(pages: Sequence[PageText]) -> tuple[Field, Field]:
     monthly: list[tuple[bool, float, int, float]] = []  # (after tax, yuan, page, score)
     annual: list[tuple[bool, float, int, float]] = []
     for page in pages:
-        text = _UNTICKED.sub("", page.joined)
+        text = _ungrid(_UNTICKED.sub("", page.joined))
         for m in _INCOME.finditer(text):
             value = money(m.group(3))
             if value is None:
@@ -89,7 +122,10 @@ def _incomes(pages: Sequence[PageText]) -> tuple[Field, Field]:
         return PageField(pick[0][1], pick[0][3], pick[0][2]), annual_field
     if year:
         return PageField(round(year[0][1] / 12, 2), year[0][3], year[0][2]), annual_field
-    return MISSING, MISSING
+    cell = labelled(pages, MONTHLY_LABELS, as_amount, below=1)  # a table-form certificate: label over value
+    if cell.value is not None:
+        return cell, annual_field
+    return _words_income(pages), MISSING
 
 
 def _name(pages: Sequence[PageText]) -> Field:
@@ -117,7 +153,7 @@ def _employer(pages: Sequence[PageText]) -> Field:
     hit = labelled(pages, EMPLOYER_LABELS, as_company)
     if hit.value is not None:
         return hit
-    body = first(pages, rf"(?:我|本)(?:单位|公司|司)[（(]({COMPANY.pattern})[）)]")
+    body = first(pages, rf"(?:我|本)(?:单位|公司|司|店|厂|行|馆|院|校|所)[（(]({COMPANY.pattern})[）)]")
     if body and (name := as_company(body[0])):
         return PageField(name, body[2], body[1])
     head = letterhead_company(pages, above="证明")
@@ -141,7 +177,7 @@ def amount_in_words(pages: Sequence[PageText]) -> tuple[Field, Field]:
     amounts in digits it stands beside (those within a sentence's reach, in yuan, nearest first), for the
     words-vs-digits check; MISSING where there is none."""
     for page in pages:
-        text = page.joined
+        text = _ungrid(page.spaced)
         m = re.search(rf"大写(?:金额)?[:：）)]*(?:人民币)?([{amounts.WORD_CHARS}]+)", text)
         start, end = (m.start(1), m.end(1)) if m else (-1, -1)
         labelled_words = m is not None  # （大写：…） follows its digits; unlabelled words come first, digits after

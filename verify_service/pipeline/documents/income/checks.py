@@ -27,7 +27,9 @@ def income_checks(parsed: ParsedIncome, seal: Seal | None, today: dt.date, max_a
     # beside them too (a form may print 税前 and 税后 on either side of its 大写 line); with no amount beside them,
     # with the monthly income
     beside = [float(v) for v in parsed.words_digits.value or []]
-    stated = f.get("monthly_income", MISSING).value
+    # a monthly income read from the words themselves is no digit to check them against
+    monthly = f.get("monthly_income", MISSING)
+    stated = monthly.value if getattr(monthly, "source", None) != "words" else None
     candidates = beside[:1] + ([stated] if stated is not None and (stated in beside or not beside) else [])
     if parsed.kind != "income_certificate":
         checks.append(Check(C.AMOUNT_WORDS_MATCH, UNKNOWN, "this kind of document states no amount in words"))

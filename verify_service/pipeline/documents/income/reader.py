@@ -13,15 +13,16 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import cv2
 import numpy as np
 
 from verify_service.errors import Timeout
 from verify_service.pipeline.common.imaging import fit_within
-from verify_service.pipeline.common.layout import read_rows
+from verify_service.pipeline.common.layout import in_columns, read_rows
 from verify_service.pipeline.documents.income import certificate, payslip, statement
 from verify_service.pipeline.documents.income.checks import income_checks
-from verify_service.pipeline.documents.income.seal import Seal, find_seals
-from verify_service.pipeline.documents.income.text import PageText, simplified
+from verify_service.pipeline.documents.income.seal import Seal, find_seals, red_mask, unroll
+from verify_service.pipeline.documents.income.text import PageField, PageText, as_company, simplified
 from verify_service.pipeline.types import MISSING, Check, Field, TextReader
 
 KINDS = ("income_certificate", "payslip", "bank_statement", "unknown")
@@ -53,21 +54,28 @@ class IncomeResult:
         }
 
 
+_STRONG = {
+    "income_certificate": "收入证明|工资证明|在职证明|收入情况证明|薪资证明|薪酬证明|收入声明",
+    "payslip": "工资条|工资单|薪资单|薪酬单|工资表|薪资表|薪资明细|(?<!代发)工资明细|薪酬明细|工资发放|收入纳税明细",
+    "bank_statement": "交易明细|银行流水|对账单|账户明细|交易流水|账户流水|流水明细|历史明细|活期明细|交易清单|收支明细"
+                      "|入账明细|存折|代发明细|代发工资明细",
+}
+TITLE_ROWS, TITLE_CHARS = 8, 16  # a title is a short row near the top of page 1
+
+
 def classify(pages: Sequence[PageText]) -> str:
-    """The document kind by the words that only it uses."""
+    """The document kind by the words that only it uses, its title's first: a letter titled 收入证明 that says its
+    工资发放 monthly is a certificate."""
     text = "".join(p.joined for p in pages)
-    scores = {
-        "income_certificate": 3 * bool(re.search("收入证明|工资证明|在职证明|收入情况证明|薪资证明|薪酬证明"
-                                                 "|收入声明", text))
-                              + sum(w in text for w in ("兹证明", "特此证明", "兹有", "月收入", "年收入")),
-        "payslip": 3 * bool(re.search("工资条|工资单|薪资单|薪酬单|工资表|薪资表|薪资明细|工资明细|薪酬明细"
-                                      "|工资发放", text))
-                   + sum(w in text for w in ("应发", "实发", "实领", "税前工资", "工资总额", "个人所得税", "个税")),
-        "bank_statement": 3 * bool(re.search("交易明细|银行流水|对账单|账户明细|交易流水|账户流水|流水明细"
-                                             "|历史明细|活期明细|交易清单|收支明细|入账明细|存折|代发明细", text))
-                          + sum(w in text for w in ("余额", "结余", "摘要", "对方户名", "交易金额", "借贷", "我行",
-                                                    "支取", "存入")),
-    }
+    titles = [re.sub(r"\s+", "", row.text) for row in (pages[0].rows[:TITLE_ROWS] if pages else [])]
+    titles = [t for t in titles if len(t) <= TITLE_CHARS]
+    scores = {kind: 3 * bool(re.search(strong, text)) + 4 * any(re.search(strong, t) for t in titles)
+              for kind, strong in _STRONG.items()}
+    scores["income_certificate"] += sum(w in text for w in ("兹证明", "特此证明", "兹有", "月收入", "年收入"))
+    scores["payslip"] += sum(w in text for w in ("应发", "实发", "实领", "税前工资", "工资总额", "个人所得税", "个税",
+                                                 "工资薪金", "扣缴义务人", "所得期间"))
+    scores["bank_statement"] += sum(w in text for w in ("余额", "结余", "摘要", "对方户名", "交易金额", "借贷", "我行",
+                                                        "支取", "存入"))
     kind, best = max(scores.items(), key=lambda kv: kv[1])
     return kind if best >= 2 else "unknown"
 
@@ -84,7 +92,8 @@ class ParsedIncome:
 
 
 def parse_income(pages: Sequence[PageText]) -> ParsedIncome:
-    """Classify and read an income proof from its pages' rows."""
+    """Classify and read an income proof from its pages' rows (a page of two prose columns read column by column)."""
+    pages = [PageText(page.page, in_columns(page.rows)) for page in pages]
     kind = classify(pages)
     if kind == "income_certificate":
         fields, words, digits = certificate.parse(pages)
@@ -98,11 +107,40 @@ def parse_income(pages: Sequence[PageText]) -> ParsedIncome:
     return ParsedIncome(kind, {"document_kind": Field("unknown", 0.0), **empty})
 
 
+# What a seal's curved, crowded rim text is most often misread as, in the legal forms that end every company name.
+_RIM_FIXES = ((re.compile(r"有.?公司$"), "有限公司"), (re.compile(r"有限.任公司$"), "有限责任公司"),
+              (re.compile(r"股.有限"), "股份有限"), (re.compile(r"有限公.$"), "有限公司"))
+
+
+def seal_rim_fixes(text: str) -> str:
+    """A seal's rim text with its legal form's usual misreadings put right (有网公司 -> 有限公司)."""
+    text = re.sub(r"\s+", "", text)
+    for pattern, fixed in _RIM_FIXES:
+        text = pattern.sub(fixed, text)
+    return text
+
+
+SOLID_RED_MIN_SHARE = 0.01  # of the page: a red area this large and filled is a banner or a band, not a seal
+SOLID_RED_FILL = 0.6  # share of its bounding box the red covers
+
+
 def drop_red(image: np.ndarray) -> np.ndarray:
     """The page as its red channel in grey: red seal ink turns nearly white while black print stays black, so the
-    seal stamped over the employer's name no longer garbles it (the "red drop-out" of form readers)."""
-    red = image[:, :, 2]
-    return np.ascontiguousarray(np.repeat(red[:, :, None], 3, axis=2))
+    seal stamped over the employer's name no longer garbles it (the "red drop-out" of form readers). A solid red
+    area (an app's red banner, a coloured header band) keeps its grey levels instead: white text printed on it
+    would vanish in the red channel."""
+    red = np.ascontiguousarray(image[:, :, 2])
+    h, w = red.shape
+    mask = red_mask(cv2.cvtColor(image, cv2.COLOR_BGR2HSV))
+    k = max(3, round(0.015 * min(h, w)))  # wider than a seal's strokes
+    solid = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(solid)
+    grey = None
+    for x, y, bw, bh, area in stats[1:count]:
+        if area >= SOLID_RED_MIN_SHARE * h * w and area >= SOLID_RED_FILL * bw * bh:
+            grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if grey is None else grey
+            red[y:y + bh, x:x + bw] = grey[y:y + bh, x:x + bw]
+    return np.repeat(red[:, :, None], 3, axis=2)
 
 
 class IncomeReader:
@@ -122,7 +160,7 @@ class IncomeReader:
         """OCR every page, parse, find the seal and check; past `deadline` (a time.monotonic() value) it stops
         with Timeout before the next page."""
         timings: dict[str, float] = {"ocr": 0.0, "seal": 0.0}
-        texts, seal = [], None
+        texts, seal, seal_on = [], None, None
         for index, image in enumerate(pages, start=1):
             if deadline is not None and time.monotonic() > deadline:
                 raise Timeout(f"the request ran out of time before page {index} of the income proof")
@@ -137,9 +175,28 @@ class IncomeReader:
                 if found:
                     best = found[0]
                     seal = Seal([round(v / scale) for v in best.bbox], best.ring, index)
+                    seal_on = (work, best, index)
             timings["seal"] += (time.perf_counter() - t0) * 1000
         t0 = time.perf_counter()
         parsed = parse_income(texts)
-        checks = income_checks(parsed, seal, self.today(), self.max_age_days, name, id_number)
         timings["parsing"] = (time.perf_counter() - t0) * 1000
+        if seal_on is not None and parsed.kind in ("income_certificate", "payslip") \
+                and parsed.fields["employer"].value is None:
+            t0 = time.perf_counter()
+            parsed.fields["employer"] = self._seal_employer(*seal_on)
+            timings["seal"] += (time.perf_counter() - t0) * 1000
+        checks = income_checks(parsed, seal, self.today(), self.max_age_days, name, id_number)
         return IncomeResult(parsed.kind, parsed.fields, checks, seal, len(pages), parsed.salary_credits, timings)
+
+    def _seal_employer(self, work: np.ndarray, seal: Seal, page: int) -> Field:
+        """The employer read from the rim of its seal, for a letter or payslip that names it nowhere else (a
+        company seal's rim text is the company's registered name). Its confidence is the reading's, halved: a
+        seal is curved, often faint and crossed by print, so a reviewer should look at it."""
+        lines = simplified(self.ocr.read(cv2.cvtColor(unroll(work, seal), cv2.COLOR_GRAY2BGR)).lines)
+        if not lines:
+            return MISSING
+        text = "".join(line.text for line in sorted(lines, key=lambda ln: ln.box[0][0]))
+        name = as_company(seal_rim_fixes(text))
+        if name is None:
+            return MISSING
+        return PageField(name, 0.5 * min(line.score for line in lines), page, "seal")

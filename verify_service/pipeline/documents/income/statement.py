@@ -14,15 +14,17 @@ import re
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from verify_service.pipeline.common.dates import iso_date
 from verify_service.pipeline.common.table import Column, Record, read_table
 from verify_service.pipeline.documents.income.text import (
     COMPANY,
+    DATE_EN_COMPACT,
     PageField,
     PageText,
+    addressee,
     as_company,
     as_date,
     as_person,
@@ -62,18 +64,24 @@ VOCABULARY = {
 MONEY_KEYS = ("credit", "debit", "amount", "balance")
 CREDITS_ONLY = "入账明细|代发明细|代发工资流水|代发薪资入账|收入明细|入账记录|工资入账"
 HOLDER_LABELS = ("账户名称", "账户户名", "客户姓名", "客户名称", "账户名", "开户名", "持卡人", "户名", "户主", "姓名")
-PRINT_DATE_LABELS = ("打印日期", "打印时间", "出具日期", "出具时间", "制单日期", "制表日期", "制表时间", "开具日期",
+PRINT_DATE_LABELS = ("打印日期", "打印时间", "出具日期", "出具时间", "结单日期", "账单日期", "对账日期",
+                     "制单日期", "制表日期", "制表时间", "开具日期",
                      "生成日期", "生成时间", "导出日期", "导出时间", "下载日期", "查询日期", "申请时间", "申请日期",
                      "出单日期", "开具时间")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-./年]?\s*(\d{1,2})\s*[-./月]?\s*(\d{1,2})")
 # a transaction's date at the start of its cell: 2026-10-08, 2026年10月8日, 20261008, or a passbook's 26.10.08
 _SHORT = r"(\d{2})[-./](0?[1-9]|1[0-2])[-./](0?[1-9]|[12]\d|3[01])(?![\d.])"  # a passbook's 26.10.08
-_ANCHOR = re.compile(r"^\s*\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}|^\s*20\d{6}(?!\d)|^\s*" + _SHORT)
+# (a spreadsheet's row number may run into the date: 202026-10-10 is row 20's 2026-10-10)
+_ANCHOR = re.compile(r"^\s*(?:\d{1,3}(?=(?:19|20)\d{2}\s*[-./年]))?\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}"
+                     r"|^\s*20\d{6}(?!\d)|^\s*" + _SHORT
+                     + "|^\\s*(?i:" + DATE_EN_COMPACT.pattern + ")")
 _SHORT_DATE = re.compile(_SHORT)
 _SALARY = re.compile("代发工资|工资|代发|批量代发|薪资|代发薪|薪金|薪酬|发薪")
 _BONUS = re.compile("奖金|绩效|年终奖|年终|季度奖|提成")
 _AMOUNT = re.compile(r"[+\-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|[+\-]?\d+\.\d{1,2}|[+\-]?\d+")
 STEADY = 0.35  # an organisation's credits count as salary when they stay within this share of their median
+# what the words say a credit from the employer is when it is not pay: a reimbursement, a refund, a loan
+_NOT_SALARY = re.compile("报销|退款|退货|还款|借款|结息|利息|冲正|退回")
 MIN_SALARY = 500.0  # yuan: smaller recurring credits (refunds, interest) are not salary
 
 
@@ -81,14 +89,17 @@ def _date(text: str | None) -> str | None:
     """The ISO date at the start of a date cell."""
     if not text:
         return None
-    m = _DATE.search(text.replace(" ", ""))
-    if m:
-        return iso_date(*m.groups())
+    compact = text.replace(" ", "")
+    for start in range(min(4, len(compact))):  # past a row number that ran into the date (202026-10-10)
+        m = _DATE.match(compact, start)
+        if m and (iso := iso_date(*m.groups())):
+            return iso
     for token in text.split():  # a passbook's two-digit year, maybe after a row number in the same cell
         short = _SHORT_DATE.match(token)
         if short:
             return iso_date("20" + short.group(1), short.group(2), short.group(3))
-    return None
+    hits = dates_in(text.strip())  # a foreign bank's 24OCT26 or 01 Jul 2026
+    return hits[0][0] if hits and hits[0][1] == 0 else None
 
 
 def _amount(text: str | None) -> Decimal | None:
@@ -135,8 +146,62 @@ def _rows(pages: Sequence[PageText]) -> list[tuple[int, Record]]:
         if table is None:
             continue
         columns = table.columns
-        rows += [(page.page, r) for r in table.records if _date(r.get("date"))]
-    return rows or _list_rows(pages)
+        earlier = {_same_row(r) for p, r in rows if p < page.page}
+        # a row printed again at the top of the next page (a spreadsheet's repeated rows, an overlapping
+        # screenshot) is one transaction: same date, same amounts, same balance
+        rows += [(page.page, r) for r in table.records
+                 if _date(r.get("date")) and not (r.get("balance") and _same_row(r) in earlier)]
+    return rows or _list_rows(pages) or _receipts(pages)
+
+
+# A bank's electronic receipts (电子回单) of credits, several to a page: label and value boxes, one receipt after
+# another; a receipt ends where a label it already has appears again.
+_RECEIPT_LABELS = {"amount": re.compile(r"^(?:交易|小写|入账)?金额(?:\(小写\)|（小写）)?[:：]?"),
+                   "date": re.compile(r"^(?:记账|交易|入账|转账)日期[:：]?"),
+                   "desc": re.compile(r"^(?:摘要|用途|附言)[:：]?")}
+_RECEIPT_AMOUNT = re.compile(r"[¥￥]\s*\d[\d,]*(?:\.\d{1,2})?")
+
+
+def _receipts(pages: Sequence[PageText]) -> list[tuple[int, Record]]:
+    """The credits of a page of receipts (代发业务电子回单: 金额 … ¥24,920.00, 摘要 工资, 记账日期 2026-07-22): each
+    receipt's amount (the ¥ amount on its 金额 row), date and words, as records of credits."""
+    if not any("回单" in page.joined for page in pages):
+        return []
+    out: list[tuple[int, Record]] = []
+    for page in pages:
+        current: dict[str, str] = {}
+        receipts = [current]
+        for row in page.rows:
+            texts = [re.sub(r"\s+", "", ln.text) for ln in row.lines]
+            for i, text in enumerate(texts):
+                for key, label in _RECEIPT_LABELS.items():
+                    m = label.match(text)
+                    if m is None:
+                        continue
+                    rest = text[m.end():] or (texts[i + 1] if i + 1 < len(texts) else "")
+                    if key == "amount":
+                        found = _RECEIPT_AMOUNT.search("".join(texts[i:]))
+                        rest = found.group(0) if found else ""
+                    if not rest:
+                        continue
+                    if key == "desc":  # 摘要 and 用途 both say what the credit is
+                        current[key] = current.get(key, "") + rest
+                        continue
+                    if key in current:
+                        current = {}
+                        receipts.append(current)
+                    current[key] = rest
+        for receipt in receipts:
+            date = _date(receipt.get("date"))
+            if date and receipt.get("amount"):
+                out.append((page.page, Record(cells={"date": date, "credit": receipt["amount"].lstrip("¥￥"),
+                                                     "desc": receipt.get("desc", "")}, score=page.score)))
+    return out
+
+
+def _same_row(record: Record) -> tuple:
+    """What makes two records the same transaction: the date and every money cell."""
+    return (_date(record.get("date")), *(re.sub(r"[\s,，]", "", record.get(k) or "") for k in sorted(MONEY_KEYS)))
 
 
 # A phone banking app's list has no table: each item is a line with a signed amount (转账存入  +3,700.00) and a
@@ -209,7 +274,10 @@ def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
         date = _date(record.get("date"))
         if amount is None or date is None:
             continue
-        words = (record.get("desc") or "") + (record.get("memo") or "")
+        # what the record says it is: every text cell but the counterparty's name (a photo's perspective may move
+        # 摘要 into the next column)
+        words = "".join(v for k, v in record.cells.items()
+                        if k not in MONEY_KEYS and k not in ("counterparty", "date", "time", "balance"))
         # the payer: the counterparty column, else an organisation named anywhere in the record (转账 XX有限公司 in
         # 摘要, or a second line of the record under columns of its own)
         payer = _organisation(record.get("counterparty"))
@@ -217,7 +285,6 @@ def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
             text = "".join(v for k, v in record.cells.items() if k not in MONEY_KEYS)
             named = COMPANY.search(re.sub(r"\s+", "", text))
             payer = _organisation(named.group(0)) if named else None
-            words += "".join(v for k, v in record.cells.items() if k.startswith("label:"))
         credits.append({"date": date, "amount": float(amount), "page": page, "confidence": record.score,
                         "words": words, "payer": payer})
     out = []
@@ -227,12 +294,16 @@ def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
             out.append({**credit, "kind": "bonus"})
         elif _SALARY.search(credit["words"]):
             out.append({**credit, "kind": "salary"})
-        elif credit["payer"]:
+        elif credit["payer"] and not _NOT_SALARY.search(credit["words"]):
             key = next((k for k in by_payer if _same_payer(k, credit["payer"])), credit["payer"])
             by_payer[key].append(credit)
     # An organisation whose credits are steady salary-sized amounts over two or more months pays a salary; so
     # does one that already pays a salary the words name, when the amount is like that salary.
-    known = {c["payer"]: c["amount"] for c in out if c["kind"] == "salary" and c["payer"]}
+    salaries: dict[str, list[float]] = defaultdict(list)
+    for c in out:
+        if c["kind"] == "salary" and c["payer"]:
+            salaries[c["payer"]].append(c["amount"])
+    known = {payer: statistics.median(paid) for payer, paid in salaries.items()}
     for payer, paid in by_payer.items():
         salary = next((amount for name, amount in known.items() if _same_payer(name, payer)), None)
         median = salary or statistics.median(c["amount"] for c in paid)
@@ -243,8 +314,14 @@ def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
     return [{k: v for k, v in c.items() if k not in ("words", "payer")} for c in out]
 
 
+# A foreign or joint-venture bank's address block: the romanised name, then the Chinese one (LI XIA 李霞).
+_ROMANISED_NAME = re.compile(r"^[A-Z][A-Za-z]+(?:[ \-][A-Z][A-Za-z]+){1,3}\s*([\u4e00-\u9fff·]{2,4})$")
+
+
 def _holder(pages: Sequence[PageText]) -> Field:
-    """The account holder: after 户名/客户姓名, else the person a bank's letter certifies (兹证明X在我行开立...)."""
+    """The account holder: after 户名/客户姓名, else the person a bank's letter certifies (兹证明X在我行开立...),
+    else the person an online bank's page greets (您好，X！), else a romanised name with its Chinese one at the
+    top of page 1 (LI XIA 李霞)."""
     found = labelled(pages, HOLDER_LABELS, as_person, below=0)
     if found.value is not None:
         return found
@@ -253,7 +330,20 @@ def _holder(pages: Sequence[PageText]) -> Field:
         name = as_person(m.group(1)) if m else None
         if name and is_bare_name(name):
             return PageField(name, page.score, page.page)
+    greeted = addressee(pages)
+    if greeted.value is not None:
+        return greeted
+    for row in pages[0].rows[:12] if pages else []:
+        for line in row.lines:
+            m = _ROMANISED_NAME.match(line.text.strip())
+            if m and is_bare_name(m.group(1)):
+                return PageField(m.group(1), line.score, pages[0].page)
     return MISSING
+
+
+# A web browser's print header: the date and time the page was printed, first on the sheet (2026/10/23 10:24,
+# or with a two-digit year 26/10/23 10:24; OCR may drop the space: 2026/10/917:23).
+_BROWSER_STAMP = re.compile(r"^((?:20)?\d{2})/(\d{1,2})/(\d{1,2}?)\s*(?:\d{2}|\s\d):\d{2}\b")
 
 
 def _print_date(pages: Sequence[PageText]) -> Field:
@@ -270,6 +360,14 @@ def _print_date(pages: Sequence[PageText]) -> Field:
                 return PageField(iso, page.score, page.page)
     if any("特此证明" in page.joined for page in pages):
         return last_date(pages)  # a bank's letter about the account, dated where it signs
+    for page in pages:
+        first_line = page.rows[0].lines[0] if page.rows else None
+        m = _BROWSER_STAMP.match(first_line.text.strip()) if first_line else None
+        if first_line and m:
+            year = m.group(1) if len(m.group(1)) == 4 else "20" + m.group(1)
+            stamped = iso_date(year, m.group(2), m.group(3))
+            if stamped:
+                return PageField(stamped, first_line.score, page.page)
     return MISSING
 
 
@@ -284,7 +382,7 @@ def parse(pages: Sequence[PageText]) -> tuple[dict[str, Field], list[dict]]:
     monthly: Field = MISSING
     salary: Field = MISSING
     if by_month:
-        average = (sum(by_month.values(), Decimal(0)) / len(by_month)).quantize(Decimal("0.01"))
+        average = (sum(by_month.values(), Decimal(0)) / len(by_month)).quantize(Decimal("0.01"), ROUND_HALF_UP)
         confidence = float(min(c["confidence"] for c in credits if c["kind"] == "salary"))
         monthly = Field(float(average), confidence)
         salary = Field({m: float(v) for m, v in sorted(by_month.items())}, confidence)

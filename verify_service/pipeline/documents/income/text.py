@@ -24,7 +24,7 @@ COMPANY_SUFFIX = ("有限责任公司|股份有限公司|有限公司|集团有�
                   "|大学|学院|中学|小学|幼儿园|学校|医院|保健院|卫生院|卫生服务中心|事务所|工厂|厂|商行|商店|店"
                   "|合作社|局|委员会|协会|基金会|出版社|报社|杂志社|电视台|馆|工作室|门诊部|诊所|药房"
                   "|控制中心|勘测中心|监测中心|检测中心|检验中心|服务中心|研究中心|医学中心|体检中心|培训中心|管理中心"
-                  "|酒店|宾馆|农场")
+                  "|酒店|宾馆|农场|经营部|服务部|维修部|营业部|车行|坊")
 _LEGAL_FORM = r"(?:[（(](?:普通合伙|特殊普通合伙|有限合伙|集团)[）)])?"
 COMPANY = re.compile(rf"[\u4e00-\u9fff][\u4e00-\u9fff（）()]{{1,29}}?(?:{COMPANY_SUFFIX}){_LEGAL_FORM}")
 _LEGAL_NAME = re.compile(rf"[\u4e00-\u9fff][\u4e00-\u9fff（）()]{{1,29}}?(?:有限责任公司|股份有限公司|有限公司)"
@@ -33,7 +33,7 @@ _COMPANY_ONLY = re.compile(rf"^[\u4e00-\u9fff][\u4e00-\u9fff（）()]{{1,29}}?(?
 # Words that make a string a label, a heading or a sentence rather than a person's name.
 _NOT_A_NAME = re.compile("姓名|工号|部门|岗位|职务|日期|月份|金额|工资|合计|证明|单位|公司|银行|身份|号码|账号"
                          "|户名|编号|地址|电话|先生|女士|同志|员工|本人|收入|证件|币种|期间|明细|摘要|余额|发放"
-                         "|项目|备注|时间|主题|发件|收件|抄送")
+                         "|项目|备注|时间|主题|发件|收件|抄送|全部|所得|筛选|性别|出生|民族|职称|学历|科室")
 # What may follow a name in a sentence or a row: a label, a title, the verb of the sentence, a bracket.
 _AFTER_NAME = re.compile("先生|女士|同志|小姐|系|为|是|在|自|于|现|任|担任|身份|性别|工号|部门|职务|岗位|证件"
                          "|账号|卡号|币种|时间|日期|主题|人员编号|员工编号|编号|，|,|：|:|您好|你好")
@@ -54,16 +54,29 @@ def simplified(lines: Sequence[OcrLine]) -> list[OcrLine]:
 
 @dataclass(frozen=True)
 class PageField(Field):
-    """A field with the page (1-based) it was read from."""
+    """A field with the page (1-based) it was read from, and where on it when that is not the printed figure or
+    text (`source` "seal": read from the rim of the company seal; "words": an amount read from its 大写 words)."""
 
     page: int | None = None
+    source: str | None = None
 
     def to_dict(self) -> dict:
-        """The contract's field object plus its page."""
+        """The contract's field object plus its page (and its source when it is not the printed text)."""
         out = super().to_dict()
         if self.page is not None:
             out["page"] = self.page
+        if self.source is not None:
+            out["source"] = self.source
         return out
+
+
+def _row_joined(row: Row) -> str:
+    """A row's text without white space, but with a space between boxes where digits meet digits."""
+    out = ""
+    for line in row.lines:
+        text = re.sub(r"\s+", "", line.text)
+        out += (" " if out[-1:].isdigit() and text[:1].isdigit() else "") + text
+    return out
 
 
 @dataclass(frozen=True)
@@ -77,6 +90,25 @@ class PageText:
     def joined(self) -> str:
         """The page's text with line breaks removed, so that wrapped sentences read as one."""
         return "".join(re.sub(r"\s+", "", r.text) for r in self.rows)
+
+    @property
+    def spaced(self) -> str:
+        """`joined`, but with a space between two boxes of a row where digits meet digits (1900.00 | 14,500.00), so
+        that amounts side by side in a table stay apart."""
+        return "".join(_row_joined(r) for r in self.rows)
+
+    def dates(self) -> list[tuple[str, int, int]]:
+        """Every full date on the page as (ISO date, start, end) in `joined`: those read across line breaks, and
+        those that the digits ending the line before run into once lines are joined (电话：…1704 | 2026.9.22)."""
+        found = dates_in(self.joined)
+        starts = {start for _, start, _ in found}
+        offset = 0
+        for row in self.rows:
+            piece = re.sub(r"\s+", "", row.text)
+            found += [(iso, offset + start, offset + end) for iso, start, end in dates_in(piece)
+                      if offset + start not in starts]
+            offset += len(piece)
+        return sorted(found, key=lambda hit: hit[1])
 
     @property
     def score(self) -> float:
@@ -116,6 +148,19 @@ DATE_EN = re.compile(rf"(?<![\dA-Za-z])(\d{{1,2}})(?:st|nd|rd|th)?\s*{_MONTH_EN}
                      rf"|(?<![A-Za-z]){_MONTH_EN}\s*(\d{{1,2}})(?:st|nd|rd|th)?,?\s*(\d{{4}})(?!\d)", re.IGNORECASE)
 
 
+# A bank statement's short English date, day first: 24OCT26, 24-OCT-2026, 01 Jul 26 (OCR reads the O of OCT and NOV
+# as 0).
+DATE_EN_COMPACT = re.compile(r"(?<![\dA-Za-z])(\d{1,2})[\s\-]?(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|[O0]CT|N[O0]V|DEC)"
+                             r"[A-Z]{0,6}\.?[\s\-]?(\d{4}|\d{2})(?!\d)", re.IGNORECASE)
+
+
+def en_compact_date(m: re.Match) -> str | None:
+    """The ISO date of a DATE_EN_COMPACT match (a two-digit year is 20yy)."""
+    number = _MONTHS_EN.get(m.group(2).replace("0", "o").lower())
+    year = m.group(3) if len(m.group(3)) == 4 else "20" + m.group(3)
+    return iso_date(year, str(number), m.group(1)) if number else None
+
+
 def _en_date(m: re.Match) -> str | None:
     day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
     number = _MONTHS_EN.get(month[:3].lower())
@@ -137,6 +182,11 @@ def dates_in(text: str) -> list[tuple[str, int, int]]:
     for m in DATE_EN.finditer(text):
         iso = _en_date(m)
         if iso:
+            out.append((iso, m.start(), m.end()))
+    starts = {start for _, start, _ in out}
+    for m in DATE_EN_COMPACT.finditer(text):
+        iso = en_compact_date(m)
+        if iso and m.start() not in starts:
             out.append((iso, m.start(), m.end()))
     return sorted(out, key=lambda hit: hit[1])
 
@@ -234,9 +284,10 @@ def is_bare_name(token: str) -> bool:
 
 
 def as_amount(text: str) -> float | None:
-    """A value that is an amount of money and nothing else (¥12,000.00, 12000元), or None."""
+    """A value that is an amount of money and nothing else (¥12,000.00, 12000元), or None: never a run of ten
+    digits or more (an ID, account or serial number)."""
     m = _MONEY_ONLY.match(re.sub(r"\s+", "", text).replace("人民币", "").replace("RMB", ""))
-    if not m:
+    if not m or len(re.sub(r"\D", "", m.group(1).split(".")[0])) >= 10:
         return None
     return money(m.group(1))
 
@@ -297,7 +348,7 @@ def last_date(pages: Sequence[PageText],
     best = None
     for page in pages:
         text = page.joined
-        for iso, start, end in dates_in(text):
+        for iso, start, end in page.dates():
             if re.search(before, text[max(0, start - 8):start]) or re.search(after, text[end:end + 2]) \
                     or _in_period(text, start, end):
                 continue
@@ -309,7 +360,7 @@ def date_before(pages: Sequence[PageText], words: str) -> Field:
     """The first full date that one of `words` follows closely (2026年9月15日发放)."""
     for page in pages:
         text = page.joined
-        for iso, _, end in dates_in(text):
+        for iso, _, end in page.dates():
             if re.match(rf"[^0-9]{{0,2}}(?:{words})", text[end:end + 6]):
                 return PageField(iso, page.score, page.page)
     return MISSING
@@ -355,4 +406,22 @@ def labelled(pages: Sequence[PageText], labels: Sequence[str], accept: Callable[
         hit = label_value(page.rows, labels, accept, below)
         if hit is not None:
             return PageField(hit[0], hit[1], page.page)
+    return MISSING
+
+
+_GREETINGS = (re.compile(r"(?:尊敬的|亲爱的|收件人[:：]?|致[:：])([\u4e00-\u9fff·]{2,8})"),
+              re.compile(r"([\u4e00-\u9fff·]{2,4})(?:先生|女士)?[，,]?(?:您好|你好)"),
+              re.compile(r"(?:您好|你好)[，,]\s*([\u4e00-\u9fff·]{2,4}?)(?:先生|女士)?[!！]"),
+              re.compile(r"(?:^|[】\]。！!])\s*([\u4e00-\u9fff·]{2,4}?)(?:先生|女士)?[，,]\s*您"))  # 【公司】X，您…
+
+
+def addressee(pages: Sequence[PageText]) -> Field:
+    """The person a mail, a text message or an online bank's page greets (尊敬的X：, X，您好, 您好，X！, 【公司】X，
+    您…, 收件人：X)."""
+    for page in pages:
+        for pattern in _GREETINGS:
+            for m in pattern.finditer(page.joined):
+                person = as_person(m.group(1))
+                if person:
+                    return PageField(person, page.score, page.page)
     return MISSING
