@@ -1,8 +1,8 @@
 """The real OCR on income proofs of every development layout family, as a scan, a phone photo or a PDF: every field
 the document states, exactly, and nothing it does not state. Development families are those of
-sample_docs/income_families.py not held out, and the first two rounds of unseen families
-(sample_docs/income_families_unseen.py and _unseen2.py), each of which became development material once its
-figure was taken.
+sample_docs/income_families.py not held out, and the first four rounds of unseen families
+(sample_docs/income_families_unseen.py … _unseen4.py), each of which became development material once its figure
+was taken.
 
 The held-out families and the later unseen rounds are never tested here: their figure comes from
 `python -m bench.eval_income_families` alone, so that nothing in the parsers is tuned on them."""
@@ -14,12 +14,27 @@ import pytest
 from sample_docs import income_families as families
 from sample_docs import income_families_unseen as round1
 from sample_docs import income_families_unseen2 as round2
+from sample_docs import income_families_unseen3 as round3
+from sample_docs import income_families_unseen4 as round4
 from tests.conftest import post
 
 pytestmark = pytest.mark.integration
 VARIANTS = ("scan", "photo", "pdf")
-DEVELOPMENT = {f.name: f for f in (*families.families(held_out=False), *round1.FAMILIES, *round2.FAMILIES)}
-CASES = [(name, VARIANTS[i % 3]) for i, name in enumerate(DEVELOPMENT)]
+DEVELOPMENT = {f.name: f for f in (*families.families(held_out=False), *round1.FAMILIES, *round2.FAMILIES,
+                                   *round3.FAMILIES, *round4.FAMILIES)}
+# Known misses at this seed, each a limit of the readers stated in the README: the test fails the day they read
+# right (strict), so the list cannot outlive them.
+KNOWN_MISSES = {
+    ("unseen3_cert_seal_only_signed", "pdf"): "the signature crosses the seal's rim text, which is the only place the "
+                                              "employer is named: the rim read garbles two characters",
+    ("unseen3_cert_voucher_book", "scan"): "the digits written one per box of a red-printed grid are not detected: "
+                                           "AMOUNT_WORDS_MATCH is unknown, not pass",
+    ("unseen4_cert_hospital_roster", "photo"): "the seal covers the first character of the date in Chinese numerals "
+                                               "(二〇二六年…): issue_date is null",
+}
+CASES = [pytest.param(name, variant, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[(name, variant)]))
+         if (name, variant) in KNOWN_MISSES else (name, variant)
+         for i, name in enumerate(DEVELOPMENT) for variant in [VARIANTS[i % 3]]]
 
 
 def test_the_development_families_cover_every_kind_and_hold_out_some():

@@ -657,3 +657,97 @@ def test_seal_rim_text_fixes_the_legal_form():
     assert seal_rim_fixes("重庆山城汽车零部件有网公司") == "重庆山城汽车零部件有限公司"
     assert seal_rim_fixes("大连北方海运股伤有限公司") == "大连北方海运股份有限公司"
     assert seal_rim_fixes("上海远航物流有公司") == "上海远航物流有限公司"
+
+
+# --- readers generalised on the fourth round of unseen families ---------------------------------------------------
+
+
+def test_a_letter_titled_income_certificate_is_one_though_it_says_its_pay_is_paid_monthly():
+    got = values(parse_income(pages(rows(
+        "苏州安信达劳务派遣有限公司", "收入证明", "兹证明罗芳杰（女，身份证号码：430104198310196561）系我公司员工，",
+        "该员工工资由我公司按月发放，月应发工资（税前）为￥38,800.00（大写：叁万捌仟捌佰元正），",
+        "扣除个人所得税后，月实发工资约31,820.00元。", "用工单位 杭州青禾网络科技有限公司", "特此证明。",
+        "劳务派遣单位（盖章）：苏州安信达劳务派遣有限公司", "日期：2026年9月9日"))))
+    assert (got["document_kind"], got["name"], got["employer"], got["monthly_income"], got["issue_date"]) == \
+        ("income_certificate", "罗芳杰", "苏州安信达劳务派遣有限公司", 38800.0, "2026-09-09")
+
+
+def test_two_prose_columns_are_read_column_by_column():
+    left = ["兹证明梁敏琪（男，身份证号码：", "440106197111109250）自2025年7月起在", "我公司工作，现任财务部会计主管。",
+            "其税前月薪为人民币16000.00元（大写：壹", "万陆仟元整），年收入约人民币208000元。", "特此证明。单位盖章：北京博远恒信"]
+    right = ["This is to certify that Mr. LIANG MINQI", "has been working for our company since",
+             "July 2025 and is currently Accounting", "Supervisor. His monthly salary before tax",
+             "is RMB 16,000.00 and his annual income is", "about RMB 208,000. Yours faithfully,"]
+    lines = [line("北京博远恒信文化传播有限公司", 300, 20, 420), line("在职收入证明", 150, 80, 180)]
+    for i, (a, b) in enumerate(zip(left, right)):
+        lines += [line(a, 60, 140 + 32 * i, 400, 24), line(b, 480, 146 + 32 * i, 400, 24)]
+    parsed = parse_income(pages(lines))
+    assert parsed.amount_words.value == "壹万陆仟元整" and parsed.fields["monthly_income"].value == 16000.0
+    assert statuses(income_checks(parsed, None, TODAY, 90, None, None))["AMOUNT_WORDS_MATCH"] == "pass"
+
+
+def test_table_form_certificate_reads_its_amount_cell_and_no_id_number_is_an_amount():
+    got = values(parse_income(pages([
+        line("天津市城南中学", 400, 20, 300), line("教职工收入证明", 440, 70, 240),
+        *[line(t, x, 130, 90) for t, x in (("姓名", 130), ("性别", 290), ("所在部门", 750))],
+        *[line(t, x, 180, 90) for t, x in (("曹子", 145), ("女", 312), ("总务处", 763))],
+        line("身份证号码", 270, 230, 120), line("440106199010062384", 216, 280, 230),
+        line("每月工资收入（元）", 440, 330, 220),
+        *[line(t, x, 380, 100) for t, x in (("岗位工资", 125), ("薪级工资", 280), ("月应发合计", 743), ("实发工资", 911))],
+        *[line(t, x, 430, 100) for t, x in (("1800.00", 130), ("413.00", 290), ("10,363.00", 748), ("7,935.89", 913))],
+        line("月应发合计(大写）", 150, 480, 190), line("人民币壹万零叁佰陆拾叁元正", 578, 480, 290),
+        line("2026年10月22日", 836, 560, 170)])))
+    assert (got["name"], got["id_number"], got["monthly_income"], got["issue_date"]) == \
+        ("曹子", "440106199010062384", 10363.0, "2026-10-22")
+
+
+def test_amount_read_from_its_words_is_no_check_of_the_words():
+    parsed = parse_income(pages(rows("收入证明", "兹证明黄英敏系我单位员工。", "月收入人民币（大写）捌仟陆佰元正",
+                                     "小写", "单位名称（盖章）：西安秦川电子科技股份有限公司", "开具日期：2026年9月25日")))
+    monthly = parsed.fields["monthly_income"]
+    assert (monthly.value, monthly.to_dict()["source"]) == (8600.0, "words")
+    assert statuses(income_checks(parsed, None, TODAY, 90, None, None))["AMOUNT_WORDS_MATCH"] == "unknown"
+
+
+def test_stacked_slips_of_several_months_read_the_latest_wherever_it_lies():
+    def slip(y, month, gross, paid):
+        return [line("西安秦川电子科技股份有限公司", 400, y, 340), line(f"{month}工资条", 470, y + 40, 200),
+                line("姓名：周英", 100, y + 80, 110),
+                *[line(t, x, y + 130, 90) for t, x in (("基本工资", 120), ("工资总额", 470), ("实领工资", 940))],
+                *[line(t, x, y + 175, 95) for t, x in (("10,100.00", 112), (gross, 466), ("9,000.00", 945))],
+                line(f"发放日期：{paid}", 95, y + 220, 210)]
+    got = values(parse_income(pages([*slip(100, "2026年08月", "11,900.00", "2026.09.05"),
+                                     *slip(500, "2026年09月", "13,750.00", "2026.10.05"),
+                                     *slip(900, "2026年07月", "13,490.41", "2026.08.05")])))
+    assert (got["name"], got["monthly_income"], got["pay_month"], got["issue_date"]) == \
+        ("周英", 13750.0, "2026-09", "2026-10-05")
+
+
+def test_header_labels_set_on_two_lines_are_one_label_each():
+    top = [line(t, x, 100, 48, 20) for t, x in (("月份", 190), ("姓名", 350), ("基本", 440), ("应发", 778),
+                                               ("养老", 875), ("实领", 1393), ("发放", 1480))]
+    bottom = [line(t, x, 122, 48, 20) for t, x in (("工资", 440), ("工资", 780), ("保险", 875), ("工资", 1395),
+                                                  ("日期", 1480))]
+    values_row = [line(t, x, 160, 85, 20) for t, x in (("202610", 180), ("周杰欣", 338), ("24,700.00", 430),
+                                                      ("31,150.00", 758), ("2,376.00", 863), ("22,456.80", 1365),
+                                                      ("2026/10/05", 1470))]
+    got = values(parse_income(pages([line("工资条", 700, 40, 90), *top, *bottom, *values_row])))
+    assert (got["name"], got["monthly_income"], got["net_pay"], got["issue_date"]) == \
+        ("周杰欣", 31150.0, 22456.8, "2026-10-05")
+
+
+def test_salary_receipts_are_read_as_credits():
+    def receipt(y, words, amount, date, what):
+        return [line("中国建设银行", 60, y, 140), line("代发业务电子回单", 380, y, 170),
+                line("户名", 120, y + 40, 50), line("成都锦城餐饮管理有限公司", 195, y + 40, 230),
+                line("户名", 520, y + 40, 50), line("田轩", 590, y + 40, 50),
+                line("金额", 100, y + 90, 50), line(f"人民币（大写）：{words}", 195, y + 90, 270),
+                line(amount, 640, y + 90, 110),
+                line("摘要", 100, y + 120, 50), line(what, 195, y + 120, 50), line("用途", 520, y + 120, 50),
+                line(what, 590, y + 120, 50), line("记账日期", 510, y + 150, 80), line(date, 590, y + 150, 110),
+                line("打印日期：2026-10-11", 60, y + 200, 200)]
+    got = parse_income(pages([*receipt(60, "贰万肆仟玖佰贰拾元整", "¥24,920.00", "2026-07-22", "工资"),
+                              *receipt(340, "贰万伍仟肆佰贰拾元整", "¥25,420.00", "2026-08-20", "工资"),
+                              *receipt(620, "伍佰元整", "¥500.00", "2026-08-25", "报销")]))
+    assert got.kind == "bank_statement" and got.fields["issue_date"].value == "2026-10-11"
+    assert got.fields["monthly_income"].value == 25170.0

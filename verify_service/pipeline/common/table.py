@@ -270,7 +270,7 @@ def find_header(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]],
 
     def cells_of_row(i: int) -> list[Cell]:
         if i not in cache:
-            cache[i] = _header_cells(rows[i], vocabulary, synonyms)
+            cache[i] = _stacked_in_row(_header_cells(rows[i], vocabulary, synonyms))
         return cache[i]
 
     stacked: tuple[int, int, list[Cell]] | None = None  # (keys, last row, cells) of labels set on two lines
@@ -279,7 +279,7 @@ def find_header(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]],
         if len(keys) >= min_keys and (best is None or len(keys) > best[0]):
             best = (len(keys), index)
         if index + 1 < len(rows) and rows[index + 1].cy - rows[index].cy <= 1.6 * max(rows[index].height, 1.0):
-            cells = _stack(_stacked_in_row(cells_of_row(index)), cells_of_row(index + 1))
+            cells = _stack(cells_of_row(index), cells_of_row(index + 1))
             count = len({column_key(c.text, vocabulary) for c in cells} - {None})
             if count >= min_keys and count > len(keys) and (stacked is None or count > stacked[0]):
                 stacked = (count, index + 1, cells)

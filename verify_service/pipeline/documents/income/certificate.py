@@ -46,11 +46,13 @@ _ANNUAL = rf"{_TAX}(?:全年|年度|每年|年)(?:平均|均)?{_TAX}(?:{_PAY}|�
 # three digits or more and does not run on into 个/年/月/日/号 or a date
 _AMOUNT = (r"(\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?(?!\.?\d)|\d+\.\d{1,2}(?!\.?\d)"
            r"|\d{3,9}(?![\d个年月日号/\-]|\.\d))")  # never a run of ten digits or more: an ID, a serial
-# Between label and amount: no other income label, no sentence end, no table announced (构成如下：), at most a
-# short remark or the amount in words; and a label followed by 累计 / 构成 names a running total or a breakdown.
+# Between label and amount: no other income label, no sentence end, no table announced (构成如下：), no other
+# amount (a table's header row over its values), at most a short remark or the amount in words; and a label
+# followed by 累计 / 构成 names a running total or a breakdown.
 _INCOME = re.compile(
     rf"(?P<label>{_MONTHLY}|{_ANNUAL})(?!累计|构成|明细)"
-    r"(?P<between>(?:(?!月收入|年收入|月薪|年薪|电话|联系|如下|[。；;]).){0,28}?)[¥￥]?\s*(?<![\d.])" + _AMOUNT
+    r"(?P<between>(?:(?!月收入|年收入|月薪|年薪|电话|联系|如下|[。；;]|\d[\d,]*\.\d|\d{1,3},\d{3}).){0,28}?)[¥￥]?\s*"
+    r"(?<![\d.,，])" + _AMOUNT
     + r"\s*(?P<unit>万元|万|元|圆)?")
 # A table-form certificate's cell labels for the monthly amount, whose value is in the next cell or the one below.
 MONTHLY_LABELS = ("月应发合计", "月应发工资", "月应发金额", "税前月收入", "月均应发", "月平均收入", "月均收入",

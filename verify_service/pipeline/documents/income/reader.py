@@ -58,7 +58,7 @@ _STRONG = {
     "income_certificate": "收入证明|工资证明|在职证明|收入情况证明|薪资证明|薪酬证明|收入声明",
     "payslip": "工资条|工资单|薪资单|薪酬单|工资表|薪资表|薪资明细|(?<!代发)工资明细|薪酬明细|工资发放|收入纳税明细",
     "bank_statement": "交易明细|银行流水|对账单|账户明细|交易流水|账户流水|流水明细|历史明细|活期明细|交易清单|收支明细"
-                      "|入账明细|存折|代发明细|代发工资明细",
+                      "|入账明细|存折|代发明细|代发工资明细|电子回单",
 }
 TITLE_ROWS, TITLE_CHARS = 8, 16  # a title is a short row near the top of page 1
 
@@ -73,7 +73,7 @@ def classify(pages: Sequence[PageText]) -> str:
               for kind, strong in _STRONG.items()}
     scores["income_certificate"] += sum(w in text for w in ("兹证明", "特此证明", "兹有", "月收入", "年收入"))
     scores["payslip"] += sum(w in text for w in ("应发", "实发", "实领", "税前工资", "工资总额", "个人所得税", "个税",
-                                                 "工资薪金", "扣缴义务人", "所得期间"))
+                                                 "工资薪金", "扣缴义务人", "所得期间", "工号", "公积金", "养老"))
     scores["bank_statement"] += sum(w in text for w in ("余额", "结余", "摘要", "对方户名", "交易金额", "借贷", "我行",
                                                         "支取", "存入"))
     kind, best = max(scores.items(), key=lambda kv: kv[1])

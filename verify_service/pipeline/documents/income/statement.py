@@ -261,6 +261,21 @@ def _same_payer(a: str, b: str) -> bool:
     return match.size >= min(6, len(a), len(b))
 
 
+# A print whose 摘要 is a code explains its codes in a legend at the foot (摘要代码说明：DF-代发工资 JJ-奖金 …).
+_LEGEND_ENTRY = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,4})\s*[-－—:：=]\s*([\u4e00-\u9fff]{2,8})")
+
+
+def _legend(pages: Sequence[PageText]) -> dict[str, str]:
+    """The meanings of a statement's 摘要 codes, from a legend that says it explains them (代码, 说明)."""
+    out: dict[str, str] = {}
+    for page in pages:
+        text = page.joined
+        at = re.search("代码说明|代码含义|摘要代码|代码释义|代码表", text)
+        if at:
+            out.update({code.upper(): meaning for code, meaning in _LEGEND_ENTRY.findall(text[at.start():])})
+    return out
+
+
 def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
     """Salary and bonus credits: {date, amount, page, confidence, kind: salary | bonus}."""
     rows = _rows(pages)
@@ -268,6 +283,7 @@ def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
     # only (a bank's 代发工资入账明细)
     signed = any((r.get("amount") or "").strip().startswith("-") for _, r in rows) or bool(
         pages and re.search(CREDITS_ONLY, pages[0].joined))
+    legend = _legend(pages)
     credits: list[dict[str, Any]] = []
     for page, record in rows:
         amount = _credit(record, signed)
@@ -278,6 +294,7 @@ def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
         # 摘要 into the next column)
         words = "".join(v for k, v in record.cells.items()
                         if k not in MONEY_KEYS and k not in ("counterparty", "date", "time", "balance"))
+        words += "".join(legend.get(token.upper(), "") for token in re.findall(r"[A-Za-z]{2,4}", words))
         # the payer: the counterparty column, else an organisation named anywhere in the record (转账 XX有限公司 in
         # 摘要, or a second line of the record under columns of its own)
         payer = _organisation(record.get("counterparty"))
