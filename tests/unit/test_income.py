@@ -751,3 +751,13 @@ def test_salary_receipts_are_read_as_credits():
                               *receipt(620, "伍佰元整", "¥500.00", "2026-08-25", "报销")]))
     assert got.kind == "bank_statement" and got.fields["issue_date"].value == "2026-10-11"
     assert got.fields["monthly_income"].value == 25170.0
+
+
+def test_a_solid_red_disc_or_a_red_banner_beside_a_round_button_is_no_seal():
+    disc = np.full((800, 700, 3), 250, np.uint8)
+    cv2.circle(disc, (400, 450), 120, (40, 36, 214), -1)  # an app's round red badge, filled
+    banner = np.full((1600, 740, 3), 245, np.uint8)
+    banner[:420] = (36, 30, 200)  # an app's red header
+    cv2.rectangle(banner, (30, 440), (170, 490), (36, 30, 200), -1)  # and its red tab button under it
+    assert find_seals(disc) == [] and find_seals(banner) == []
+    assert find_seals(seal_image())  # a seal's ring, text and star still are one

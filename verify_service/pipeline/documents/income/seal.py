@@ -29,6 +29,9 @@ def red_mask(hsv: np.ndarray) -> np.ndarray:
     return cv2.bitwise_or(low, high)
 
 
+MAX_INK = 0.45  # a seal holds thin strokes (its text and star; about 0.2 of its disc), not a solid red area
+
+
 def find_seals(image: np.ndarray, min_radius_share: float = 0.04, min_ring: float = 0.6) -> list[Seal]:
     """Round red seals: red blobs whose enclosing circle has red along most of its rim, largest first."""
     h, w = image.shape[:2]
@@ -43,7 +46,7 @@ def find_seals(image: np.ndarray, min_radius_share: float = 0.04, min_ring: floa
         if r < min_r or r > 0.45 * min(h, w):
             continue
         ring = _rim_coverage(mask, cx, cy, r)
-        if ring >= min_ring and _on_paper(hsv, mask, cx, cy, r):
+        if ring >= min_ring and _on_paper(hsv, mask, cx, cy, r) and _ink_share(mask, cx, cy, 0.85 * r) <= MAX_INK:
             seals.append(Seal([int(cx - r), int(cy - r), int(cx + r), int(cy + r)], ring))
     if not seals:  # a form printed in red (its rules, frame and title) joins the seal into one red shape
         seals = _circles(hsv, mask, min_r, 0.45 * min(h, w), min_ring)
@@ -73,9 +76,19 @@ def _circles(hsv: np.ndarray, mask: np.ndarray, min_r: float, max_r: float, min_
         ring = _rim_coverage(mask, float(cx), float(cy), r)
         # paper inside the circle the transform found (not the widened one, which may take in a surface around it)
         if ring >= max(min_ring, HOUGH_MIN_RING) and _on_paper(hsv, mask, float(cx), float(cy), found_r) \
+                and _ink_share(mask, float(cx), float(cy), 0.85 * r) <= MAX_INK \
                 and not any(_overlap(seal, cx, cy) for seal in seals):
             seals.append(Seal([int(cx - r), int(cy - r), int(cx + r), int(cy + r)], ring))
     return seals
+
+
+def _ink_share(mask: np.ndarray, cx: float, cy: float, r: float) -> float:
+    """Share of the disc of radius r that is red."""
+    h, w = mask.shape
+    x0, y0, x1, y1 = max(0, int(cx - r)), max(0, int(cy - r)), min(w, int(cx + r) + 1), min(h, int(cy + r) + 1)
+    yy, xx = np.mgrid[y0:y1, x0:x1]
+    disc = (xx - cx) ** 2 + (yy - cy) ** 2 <= r ** 2
+    return float((mask[y0:y1, x0:x1][disc] > 0).mean()) if disc.any() else 0.0
 
 
 def _outer_radius(mask: np.ndarray, cx: float, cy: float, r: float) -> float:
