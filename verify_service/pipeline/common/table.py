@@ -291,6 +291,12 @@ def find_header(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]],
     return last, _columns(cells, vocabulary)
 
 
+def _one_label(upper: Cell, lower: Cell) -> Cell:
+    """The two lines of one header label (应发 over 工资) as one cell."""
+    return Cell(upper.text + lower.text, min(upper.left, lower.left), max(upper.right, lower.right),
+                (upper.cy + lower.cy) / 2, upper.height + lower.height, min(upper.score, lower.score))
+
+
 def _stacked_in_row(cells: Sequence[Cell]) -> list[Cell]:
     """A row's cells with the two lines of one label that the row took in together (基本 over 工资, one box above
     the other at the same place) made one cell, upper line first."""
@@ -299,9 +305,7 @@ def _stacked_in_row(cells: Sequence[Cell]) -> list[Cell]:
         prev = out[-1] if out else None
         if prev is not None and _overlaps(prev, cell) and abs(prev.cx - cell.cx) < 0.3 * (prev.right - prev.left) \
                 and abs(prev.cy - cell.cy) > 0.5 * min(prev.height, cell.height):
-            upper, lower = (prev, cell) if prev.cy < cell.cy else (cell, prev)
-            out[-1] = Cell(upper.text + lower.text, min(prev.left, cell.left), max(prev.right, cell.right),
-                           (prev.cy + cell.cy) / 2, prev.height + cell.height, min(prev.score, cell.score))
+            out[-1] = _one_label(*((prev, cell) if prev.cy < cell.cy else (cell, prev)))
         else:
             out.append(cell)
     return out
@@ -314,12 +318,7 @@ def _stack(upper: Sequence[Cell], lower: Sequence[Cell]) -> list[Cell]:
     for cell in upper:
         under = [c for c in lower if _overlaps(c, cell) and abs(c.cx - cell.cx) < 0.5 * max(cell.right - cell.left,
                                                                                             c.right - c.left)]
-        if len(under) == 1:
-            below = under[0]
-            out.append(Cell(cell.text + below.text, min(cell.left, below.left), max(cell.right, below.right),
-                            (cell.cy + below.cy) / 2, cell.height + below.height, min(cell.score, below.score)))
-        else:
-            out.append(cell)
+        out.append(_one_label(cell, under[0]) if len(under) == 1 else cell)
     out += [c for c in lower if not any(_overlaps(c, u) for u in upper)]
     return sorted(out, key=lambda c: c.left)
 

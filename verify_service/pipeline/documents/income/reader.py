@@ -124,14 +124,14 @@ SOLID_RED_MIN_SHARE = 0.01  # of the page: a red area this large and filled is a
 SOLID_RED_FILL = 0.6  # share of its bounding box the red covers
 
 
-def drop_red(image: np.ndarray) -> np.ndarray:
+def drop_red(image: np.ndarray, hsv: np.ndarray | None = None) -> np.ndarray:
     """The page as its red channel in grey: red seal ink turns nearly white while black print stays black, so the
     seal stamped over the employer's name no longer garbles it (the "red drop-out" of form readers). A solid red
     area (an app's red banner, a coloured header band) keeps its grey levels instead: white text printed on it
-    would vanish in the red channel."""
+    would vanish in the red channel. `hsv`: the page in HSV, when the caller has it already."""
     red = np.ascontiguousarray(image[:, :, 2])
     h, w = red.shape
-    mask = red_mask(cv2.cvtColor(image, cv2.COLOR_BGR2HSV))
+    mask = red_mask(cv2.cvtColor(image, cv2.COLOR_BGR2HSV) if hsv is None else hsv)
     k = max(3, round(0.015 * min(h, w)))  # wider than a seal's strokes
     solid = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(solid)
@@ -166,12 +166,13 @@ class IncomeReader:
                 raise Timeout(f"the request ran out of time before page {index} of the income proof")
             work, scale = fit_within(image, self.max_side)
             t0 = time.perf_counter()
-            rows, _ = read_rows(simplified(self.ocr.read(drop_red(work)).lines))
+            hsv = cv2.cvtColor(work, cv2.COLOR_BGR2HSV)  # once: the red drop-out and the seal finder both read it
+            rows, _ = read_rows(simplified(self.ocr.read(drop_red(work, hsv)).lines))
             timings["ocr"] += (time.perf_counter() - t0) * 1000
             texts.append(PageText(index, rows))
             t0 = time.perf_counter()
             if seal is None:
-                found = find_seals(work)
+                found = find_seals(work, hsv=hsv)
                 if found:
                     best = found[0]
                     seal = Seal([round(v / scale) for v in best.bbox], best.ring, index)

@@ -32,10 +32,13 @@ def red_mask(hsv: np.ndarray) -> np.ndarray:
 MAX_INK = 0.45  # a seal holds thin strokes (its text and star; about 0.2 of its disc), not a solid red area
 
 
-def find_seals(image: np.ndarray, min_radius_share: float = 0.04, min_ring: float = 0.6) -> list[Seal]:
-    """Round red seals: red blobs whose enclosing circle has red along most of its rim, largest first."""
+def find_seals(image: np.ndarray, min_radius_share: float = 0.04, min_ring: float = 0.6,
+               hsv: np.ndarray | None = None) -> list[Seal]:
+    """Round red seals: red blobs whose enclosing circle has red along most of its rim, largest first (`hsv`: the
+    image in HSV, when the caller has it already)."""
     h, w = image.shape[:2]
-    hsv = cv2.cvtColor(image, cv2.COLOR_BGR2HSV)  # once: the red mask and the paper test both read it
+    if hsv is None:  # once: the red mask and the paper test both read it
+        hsv = cv2.cvtColor(image, cv2.COLOR_BGR2HSV)
     mask = red_mask(hsv)
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -82,13 +85,19 @@ def _circles(hsv: np.ndarray, mask: np.ndarray, min_r: float, max_r: float, min_
     return seals
 
 
-def _ink_share(mask: np.ndarray, cx: float, cy: float, r: float) -> float:
-    """Share of the disc of radius r that is red."""
-    h, w = mask.shape
+def _disc(shape: tuple[int, ...], cx: float, cy: float, r: float) -> tuple[tuple[slice, slice], np.ndarray]:
+    """The window of an image that holds the disc of radius r about (cx, cy), clipped to the image, and which of
+    the window's pixels lie in the disc."""
+    h, w = shape[:2]
     x0, y0, x1, y1 = max(0, int(cx - r)), max(0, int(cy - r)), min(w, int(cx + r) + 1), min(h, int(cy + r) + 1)
     yy, xx = np.mgrid[y0:y1, x0:x1]
-    disc = (xx - cx) ** 2 + (yy - cy) ** 2 <= r ** 2
-    return float((mask[y0:y1, x0:x1][disc] > 0).mean()) if disc.any() else 0.0
+    return (slice(y0, y1), slice(x0, x1)), (xx - cx) ** 2 + (yy - cy) ** 2 <= r ** 2
+
+
+def _ink_share(mask: np.ndarray, cx: float, cy: float, r: float) -> float:
+    """Share of the disc of radius r that is red."""
+    window, disc = _disc(mask.shape, cx, cy, r)
+    return float((mask[window][disc] > 0).mean()) if disc.any() else 0.0
 
 
 def _outer_radius(mask: np.ndarray, cx: float, cy: float, r: float) -> float:
@@ -116,13 +125,11 @@ WARM_PAPER_MIN_VALUE, WARM_PAPER_MAX_SATURATION = 170, 110
 def _on_paper(hsv: np.ndarray, mask: np.ndarray, cx: float, cy: float, r: float) -> bool:
     """Whether what lies inside the circle between the red ink is paper (grey or white, black print), as under a
     seal stamped on a page, rather than a reddish-brown surface around the page in a photo (wood, fur, skin)."""
-    h, w = mask.shape
-    x0, y0, x1, y1 = max(0, int(cx - r)), max(0, int(cy - r)), min(w, int(cx + r) + 1), min(h, int(cy + r) + 1)
-    yy, xx = np.mgrid[y0:y1, x0:x1]
-    inside = ((xx - cx) ** 2 + (yy - cy) ** 2 <= (0.95 * r) ** 2) & (mask[y0:y1, x0:x1] == 0)
+    window, disc = _disc(mask.shape, cx, cy, 0.95 * r)
+    inside = disc & (mask[window] == 0)
     if not inside.any():
         return False
-    crop = hsv[y0:y1, x0:x1]
+    crop = hsv[window]
     saturation, value = float(np.median(crop[..., 1][inside])), float(np.median(crop[..., 2][inside]))
     return saturation <= PAPER_MAX_SATURATION or (value >= WARM_PAPER_MIN_VALUE
                                                   and saturation <= WARM_PAPER_MAX_SATURATION)
