@@ -4,6 +4,7 @@ import io
 import json
 import random
 
+import numpy as np
 import pytest
 
 from tests.conftest import SAMPLES, post
@@ -63,3 +64,37 @@ def _jpeg(img):
     buf = io.BytesIO()
     img.save(buf, "JPEG", quality=90)
     return buf.getvalue()
+
+
+def test_a_line_the_classifier_turns_on_an_upright_page_keeps_its_better_reading(real_app, monkeypatch):
+    """The 0/180 classifier misjudges the odd line (a long one squashed into its small input): on a page whose
+    lines are mostly upright, such a line is recognised both ways and the better reading wins."""
+    from PIL import Image, ImageDraw
+
+    from sample_docs.income_families import SANS
+    from sample_docs.income_families import font as cjk_font
+
+    font = cjk_font(SANS, 30)
+    page = Image.new("RGB", (1300, 360), "white")
+    draw = ImageDraw.Draw(page)
+    texts = ["支付宝交易流水证明", "兹证明：冯强娜在支付宝的账户于2026-06-01至2026-10-15期间的交易流水如下：",
+             "开具时间：2026-10-16", "交易笔数：34笔"]
+    for i, text in enumerate(texts):
+        draw.text((40, 30 + 80 * i), text, font=font, fill="black")
+    ocr = real_app.extensions["verify"].registry.ocr
+    image = np.asarray(page)[:, :, ::-1].copy()
+    upright = {ln.text for ln in ocr.read(image).lines}
+    assert texts[1] in upright
+    real_cls = ocr.cls
+
+    def turn_the_long_line(crops):  # the classifier's verdict on the long line: 180, sure of it
+        out = real_cls(crops)
+        longest = max(range(len(crops)), key=lambda i: crops[i].shape[1])
+        out.cls_res[longest] = ("180", 0.99)
+        out.img_list[longest] = np.rot90(crops[longest], 2)
+        return out
+
+    monkeypatch.setattr(ocr, "cls", turn_the_long_line)
+    lines = ocr.read(image).lines
+    long_line = next(ln for ln in lines if ln.text.startswith("兹证明"))
+    assert (long_line.text, long_line.upside_down) == (texts[1], False)

@@ -60,15 +60,22 @@ class RapidOcrReader:
         with self._cls_lock:
             cls = self.cls(crops)
         timings["classification"] = (time.perf_counter() - t0) * 1000
+        turned = [("180" in label and score >= CLS_THRESHOLD) for label, score in cls.cls_res or []]
+        # The classifier misjudges the odd line (a very long one squashed into its small input): on a page whose
+        # lines are mostly upright, a line it turned is recognised both ways and keeps the better reading.
+        doubt = [i for i, t in enumerate(turned) if t] if 2 * sum(turned) < len(turned) else []
         t0 = time.perf_counter()
         with self._rec_lock:
-            rec = self.rec(TextRecInput(img=cls.img_list))
+            rec = self.rec(TextRecInput(img=[*(cls.img_list or []), *(crops[i] for i in doubt)]))
         timings["recognition"] = (time.perf_counter() - t0) * 1000
+        texts, scores = list(rec.txts or ()), list(rec.scores)
+        for k, i in enumerate(doubt):
+            if scores[len(boxes) + k] > scores[i]:
+                texts[i], scores[i], turned[i] = texts[len(boxes) + k], scores[len(boxes) + k], False
         lines = []
-        for box, (label, cls_score), text, score in zip(boxes, cls.cls_res or [], rec.txts or (), rec.scores):
+        for box, flipped, text, score in zip(boxes, turned, texts, scores):
             text = text.strip()
             if text and score >= self.min_score:
-                flipped = "180" in label and cls_score >= CLS_THRESHOLD
                 lines.append(OcrLine(box, text, float(score), flipped))
         return OcrResult(lines, timings)
 
