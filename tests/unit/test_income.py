@@ -761,3 +761,112 @@ def test_a_solid_red_disc_or_a_red_banner_beside_a_round_button_is_no_seal():
     cv2.rectangle(banner, (30, 440), (170, 490), (36, 30, 200), -1)  # and its red tab button under it
     assert find_seals(disc) == [] and find_seals(banner) == []
     assert find_seals(seal_image())  # a seal's ring, text and star still are one
+
+
+def test_amounts_marked_cr_or_dr_and_a_payment_apps_flag_column():
+    head = [line(t, x, 100, 80) for t, x in (("交易日期", 60), ("摘要", 200), ("对方户名", 330), ("交易金额", 560),
+                                            ("账户余额", 700))]
+    body = [line(t, x, y, w) for y, cells in (
+        (150, (("20261010", 60, 90), ("代发工资", 200, 80), ("星河科技有限公司", 330, 160), ("11,110.00 CR", 540, 110),
+               ("99,457.30 CR", 680, 110))),
+        (190, (("20261007", 60, 90), ("网上支付", 200, 80), ("京东商城", 330, 80), ("475.53 DR", 550, 90),
+               ("88,347.30 CR", 680, 110))),
+        (230, (("20260910", 60, 90), ("代发工资", 200, 80), ("星河科技有限公司", 330, 160), ("10,910.00 CR", 540, 110),
+               ("88,822.83 CR", 680, 110)))) for t, x, w in cells]
+    got = parse_income(pages([line("个人账户交易明细", 300, 40, 200), line("户名：李霞", 60, 70, 120), *head, *body]))
+    assert got.kind == "bank_statement" and got.fields["monthly_income"].value == 11010.0
+    # a payment app: 收/支 says the direction, 不计收支 and 其他 are neither; 交易时间 holds the date
+    head = [line(t, x, 100, 80) for t, x in (("交易时间", 60), ("交易类型", 260), ("收/支/其他", 380), ("交易方式", 500),
+                                            ("金额(元)", 620), ("交易对方", 740))]
+    body = [line(t, x, y, w) for y, cells in (
+        (150, (("2026-08-10 11:40:55", 40, 170), ("商家转账", 260, 80), ("收入", 400, 40), ("/", 520, 10),
+               ("11620.00", 620, 80), ("大连北方海运股份有限公司", 740, 220))),
+        (190, (("2026-08-13 08:37:15", 40, 170), ("零钱提现", 260, 80), ("其他", 400, 40), ("零钱", 520, 40),
+               ("9600.00", 620, 80), ("招商银行储蓄卡(8635)", 740, 180))),
+        (230, (("2026-09-11 09:24:21", 40, 170), ("商家转账", 260, 80), ("收入", 400, 40), ("/", 520, 10),
+               ("11500.00", 620, 80), ("大连北方海运股份有限公司", 740, 220)))) for t, x, w in cells]
+    got = parse_income(pages([line("微信支付交易明细证明", 300, 20, 300),
+                              line("兹证明：余雅兰（居民身份证：510107197502266995）在其微信号中的交易明细信息如下：", 40, 60, 900),
+                              *head, *body]))
+    assert (got.fields["name"].value, got.fields["monthly_income"].value) == ("余雅兰", 11560.0)
+
+
+def test_a_column_whose_header_was_lost_is_not_the_last_columns_text():
+    head = [line(t, x, 100, 75) for t, x in (("交易日期", 90), ("交易摘要", 215), ("存入", 360), ("支出", 480),
+                                            ("余额", 600), ("对方户名", 776))]
+    body = [line("2026-08-17", 70, 150, 97), line("转账存入", 217, 150, 78), line("18,600.00", 355, 150, 86),
+            line("123,606.04", 594, 150, 95), line("沈阳盛京机械制造有限公司", 700, 150, 200), line("工资发放", 939, 150, 76),
+            line("2026-08-20", 70, 190, 97), line("消费", 217, 190, 40), line("851.09", 495, 190, 60),
+            line("122,754.95", 594, 190, 95), line("拼多多", 700, 190, 60)]
+    got = parse_income(pages([line("借记卡电子对账单", 400, 30, 200), line("户名：高欣晨", 60, 60, 150), *head, *body]))
+    # one month shown, one credit: the 工资发放 of the headerless column names it salary
+    assert got.fields["monthly_income"].value == 18600.0
+
+
+def test_a_one_month_page_with_one_paying_organisation():
+    head = [line(t, x, 100, 75) for t, x in (("交易日期", 90), ("交易摘要", 215), ("存入", 360), ("支出", 480),
+                                            ("余额", 600), ("对方户名", 776))]
+    body = [line("2026.09.28", 70, 150, 97), line("转账存入", 217, 150, 78), line("17,045.50", 355, 150, 86),
+            line("103,772.66", 594, 150, 95), line("广州南粤建设工程有限公司", 776, 150, 200),
+            line("2026.09.21", 70, 190, 97), line("结息", 217, 190, 40), line("16.90", 385, 190, 50),
+            line("86,727.16", 594, 190, 95)]
+    got = parse_income(pages([line("借记卡电子对账单", 400, 30, 200), line("户名：高欣晨", 60, 60, 150), *head, *body]))
+    assert got.fields["monthly_income"].value == 17045.5
+
+
+def test_a_village_committee_letter_states_the_persons_own_yearly_net_income_and_no_employer():
+    letter = [line("证明", 480, 230, 160),
+              line("兹证明徐超艳，女，身份证号：420106196910167061，系我村第4村民", 150, 345, 880),
+              line("小组村民，家住四川省南部县梅林镇枫树村4组5号。", 90, 400, 640),
+              line("该村民常年从事肉牛养殖，家庭年收入约12.3万元，其中本人年纯收入约", 150, 456, 880),
+              line("8.1万元。", 90, 513, 110), line("特此证明。", 150, 625, 130),
+              line("负责人：", 90, 888, 100), line("梅林镇枫树村村民委员会", 726, 888, 315),
+              line("联系电话：17866422052", 90, 938, 280), line("2026年10月14日", 775, 938, 210)]
+    got = values(parse_income(pages(letter)))
+    assert (got["name"], got["employer"], got["monthly_income"], got["issue_date"]) == \
+        ("徐超艳", None, 6750.0, "2026-10-14")
+
+
+def test_an_attached_licence_copy_is_not_the_letter():
+    letter = [line("收入证明", 560, 220, 230), line("经核实，我公司员工的在职及收入情况如下:", 290, 320, 500),
+              line("姓☑名:", 290, 380, 120), line("吴远", 505, 380, 60), line("月收入（税前）：人民币34,600.00元", 300, 430, 440),
+              line("大写金额:", 300, 480, 120), line("叁万肆仟陆佰元正", 510, 480, 210), line("特此证明。", 300, 530, 120),
+              line("天津瑞丰化工股份有限公司", 700, 700, 330), line("2026年10月30日", 760, 750, 210)]
+    licence = [line("营业执照", 500, 200, 200), line("名称", 200, 300, 60), line("国家企业信用信息公示系统", 600, 300, 300),
+               line("注册资本 壹仟万元整", 200, 350, 300), line("成立日期 2019年06月20日", 200, 400, 300),
+               line("登记机关", 700, 800, 120), line("国家市场监督管理总局", 700, 850, 280), line("2024年07月18日", 700, 900, 200)]
+    parsed = parse_income(pages(letter, licence))
+    got = values(parsed)
+    assert (got["name"], got["employer"], got["monthly_income"], got["issue_date"]) == \
+        ("吴远", "天津瑞丰化工股份有限公司", 34600.0, "2026-10-30")
+    assert parsed.amount_words.value == "叁万肆仟陆佰元正"
+
+
+def test_a_single_payslip_is_dated_by_its_pay_date_never_by_its_print_date():
+    top = [line("昆明市五华区财政局 工资统发系统", 45, 49, 270), line("打印日期：2026.10.08", 1024, 49, 176),
+           line("工资发放明细单", 520, 98, 200), line("预算单位：913330昆明市五华区实验小学", 45, 148, 400),
+           line("姓", 732, 183, 30), line("名：郭思宇", 798, 183, 116)]
+    items = [line("岗位工资", 50, 353, 97), line("1480.00", 337, 353, 87), line("应发工资", 434, 445, 94),
+             line("6880.50", 717, 445, 88)]
+    slip = [*top, *items]
+    got = values(parse_income(pages([*slip, line("入卡日期：20260918", 44, 730, 190)])))
+    assert (got["name"], got["employer"], got["monthly_income"], got["issue_date"]) == \
+        ("郭思宇", "昆明市五华区实验小学", 6880.5, "2026-09-18")
+    assert values(parse_income(pages(slip)))["issue_date"] is None
+
+
+def test_compact_dates_and_words_checked_against_the_income_read_in_digits():
+    from verify_service.pipeline.documents.income.text import as_single_date
+    assert (as_single_date("20260918"), as_single_date("2026.1025"), as_single_date("2026-09")) == \
+        ("2026-09-18", "2026-10-25", None)
+    # a form prints other amounts between the income and its 大写 line: the words agree with the income
+    form = [line("住房公积金贷款收入证明", 360, 160, 400), line("兹证明下列职工在我单位工作，其基本情况及收入情况如下：", 110, 200, 540),
+            line("姓名", 200, 250, 60), line("徐艳斌", 350, 250, 80), line("工作单位", 200, 300, 90),
+            line("宁波东港国际贸易有限公司", 357, 300, 240), line("月工资收入(税前)", 150, 350, 170),
+            line("¥48,300.00", 355, 350, 110), line("其中：基本工资", 167, 400, 150), line("33,810.00", 357, 400, 100),
+            line("津贴及绩效", 670, 400, 110), line("14,490.00", 818, 400, 100), line("大写金额", 197, 450, 90),
+            line("人民币肆万捌仟叁佰元正", 357, 450, 220), line("2026-08-31", 919, 600, 106)]
+    parsed = parse_income(pages(form))
+    assert parsed.fields["monthly_income"].value == 48300.0
+    assert statuses(income_checks(parsed, None, TODAY, 90, None, None))["AMOUNT_WORDS_MATCH"] == "pass"
+    assert as_company("623798 长沙市雨花区第二中学") == "长沙市雨花区第二中学"

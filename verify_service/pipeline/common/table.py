@@ -64,16 +64,18 @@ def _width(token: str) -> float:
     return sum(1.0 if _cjk(ch) else 0.55 for ch in token)
 
 
-# A date printed with spaces inside it is one token, not three cells: 01 Jul 2026, Jul 1, 2026, 2026 年 7 月 1 日.
+# A date printed with spaces inside it is one token, not three cells: 01 Jul 2026, Jul 1, 2026, 2026 年 7 月 1 日;
+# so is an amount with its credit/debit mark after a space (8,500.00 CR, 120.50 DR).
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|0ct|Nov|Dec)[a-z]{0,6}\.?"
-_SPACED_DATE = re.compile(rf"\d{{1,2}}\s{_MONTH_WORD},?\s\d{{2,4}}(?!\d)|{_MONTH_WORD}\s\d{{1,2}},?\s\d{{4}}"
-                          r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\S+", re.IGNORECASE)
+_TOKEN = re.compile(rf"\d{{1,2}}\s{_MONTH_WORD},?\s\d{{2,4}}(?!\d)|{_MONTH_WORD}\s\d{{1,2}},?\s\d{{4}}"
+                          r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-+]?\d[\d,]*\.\d{2}\s(?:CR|DR)(?![A-Z])|\S+",
+                          re.IGNORECASE)
 
 
 def cells_of(line: PlacedLine) -> list[Cell]:
     """A line as cells: tokens separated by white space (cells the detector merged into one box) are split, each
     given its share of the line's width by character widths; a date with spaces in it stays one token."""
-    tokens = _SPACED_DATE.findall(line.text)
+    tokens = _TOKEN.findall(line.text)
     if len(tokens) <= 1:
         return [Cell(line.text.strip(), line.left, line.right, line.cy, line.height, line.score)]
     widths = [_width(t) for t in tokens]
@@ -340,6 +342,12 @@ def _text_column(column: int, cols: Sequence[Column], numeric_keys: Collection[s
     return column
 
 
+def _beyond(cell: Cell, last: Column, shift: float) -> bool:
+    """A cell that starts well right of the last header cell (by more than that cell's width, and two
+    characters at least): the value of a column whose header is missing, not of the last column."""
+    return cell.left - shift > last.right + max(last.right - last.left, 2 * cell.height)
+
+
 def _owner(anchors: Sequence[Cell], cell: Cell, two_lines: bool, spacing: float) -> int | None:
     """The record (index of its anchor) a cell belongs to, or None for a cell outside every record. Under a
     two-line header every record starts on its anchor row and goes on below it; otherwise a record is one line,
@@ -413,6 +421,8 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
             column = position if by_order and not on_second else _column_of(cell.cx - shifts[owner], grid)
             if grid[column].key in numeric_keys and not re.search(r"\d", cell.text):
                 column = _text_column(column, grid, numeric_keys)
+            if column == len(grid) - 1 and _beyond(cell, grid[-1], shifts[owner]):
+                column = len(grid)  # a column whose header the OCR lost, right of the last one it read
             parts[owner].append(((on_second, column), cell))
     for record, assigned, cell in zip(records, parts, anchors):
         by_column: dict[tuple[bool, int], list[Cell]] = {}
@@ -420,7 +430,8 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
             by_column.setdefault(place, []).append(part)
         for (on_second, col), cells in by_column.items():
             text = join_wrapped([c.text for c in sorted(cells, key=lambda c: (round(c.cy / max(c.height, 1)), c.left))])
-            column_of = (second if on_second and second is not None else cols)[col]
+            grid = second if on_second and second is not None else cols
+            column_of = grid[col] if col < len(grid) else Column(None, "?", grid[-1].right, grid[-1].right)
             key = column_of.key or f"label:{normalise(column_of.label)}"
             # a field named on both lines of a two-line record keeps both texts; on one line the last column wins
             joined = on_second and key in record.cells
@@ -439,26 +450,33 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
 _OTHERS = r"(?<!对方|收款|付款|对手|入职|出生|起始|开始|生效|到期|截止|发件|收件|用工)"
 
 
+# What may stand between a label's characters: spaces, or the symbol OCR reads a full-width space as (姓☑名).
+_LABEL_GAP = r"[\s☑]*"
+
+
 def _after_label(text: str, label: str) -> str | None:
     """The text after `label` in `text` (OCR may put spaces between its characters; a label that belongs to
     another party or date does not count), with its colon, bracketed remark and fill-in blanks removed; None
     when the label is not here."""
-    pattern = _OTHERS + r"\s*".join(map(re.escape, label))
+    pattern = _OTHERS + _LABEL_GAP.join(map(re.escape, label))
     m = re.search(pattern, text)
     if m is None:
         return None
     return _LEAD.sub("", text[m.end():]).strip()
 
 
-def _spread_label(lines: Sequence[PlacedLine], start: int, label: str) -> int | None:
-    """The index of the last of two or more consecutive boxes, from `start`, whose texts make up exactly `label`
-    (a form that spaces 姓  名 into two boxes), or None."""
+def _spread_label(lines: Sequence[PlacedLine], start: int, label: str) -> tuple[int, str] | None:
+    """A label spaced out over two or more consecutive boxes from `start` (a form that spaces 姓  名 into boxes
+    of their own): the index of its last box and the text after the label in that box ("" when the box holds
+    the label's last characters alone: 姓 | 名 | 张伟, or 姓 | 名：张伟), or None."""
     want, text = normalise(label), ""
     for j in range(start, min(len(lines), start + len(want))):
+        if text:
+            rest = re.match(_LABEL_GAP.join(map(re.escape, want[len(text):])), lines[j].text.strip())
+            if rest:
+                return j, _LEAD.sub("", lines[j].text.strip()[rest.end():]).strip()
         text += normalise(lines[j].text)
-        if text == want:
-            return j if j > start else None
-        if not want.startswith(text):
+        if not text or not want.startswith(text) or text == want:
             return None
     return None
 
@@ -477,7 +495,8 @@ def label_value(rows: Sequence[Row], labels: Sequence[str], accept: Callable[[st
                     spread = _spread_label(row.lines, start, label)
                     if spread is None:
                         continue
-                    i, line, rest = spread, row.lines[spread], ""
+                    i, rest = spread
+                    line = row.lines[i]
                 if rest:
                     value = accept(rest)
                     if value is not None:

@@ -41,7 +41,7 @@ _PAY = r"(?:工资收入|总收入|收入|工资|薪资|薪酬|薪金|薪水)"
 # 月 of a month's income, not of a count of months (近十二个月税前收入合计 is a total over a year)
 _MONTHLY = (rf"{_TAX}(?:每月|月度|(?<![个一二两三四五六七八九十])(?<!-\d)(?<!-\d\d)月)(?:平均|均)?(?:固定|综合)?{_TAX}"
             rf"(?:{_PAY}|薪)")
-_ANNUAL = rf"{_TAX}(?:全年|年度|每年|年)(?:平均|均)?{_TAX}(?:{_PAY}|薪)"
+_ANNUAL = rf"{_TAX}(?:全年|年度|每年|年)(?:平均|均)?{_TAX}(?:纯|净)?(?:{_PAY}|薪)"  # a farmer's 年纯收入
 # an amount, never a year, a date or a count (2019年, 2026.10.08, 2026-09, 近6个月, 每月15号): a whole number has
 # three digits or more and does not run on into 个/年/月/日/号 or a date
 _AMOUNT = (r"(\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?(?!\.?\d)|\d+\.\d{1,2}(?!\.?\d)"
@@ -60,6 +60,8 @@ MONTHLY_LABELS = ("月应发合计", "月应发工资", "月应发金额", "税�
 # An option a form leaves unticked (□年收入, □税后): not what the form states. OCR reads the box as 口 too.
 _UNTICKED = re.compile(r"[□☐口]\s*(?:年收入|月收入|年薪|月薪|税前|税后)")
 _AFTER_TAX = re.compile("税后|实发|到手|净收入")
+_HOUSEHOLD = re.compile("家庭|全家|家里|全户|户均")
+_LETTER = re.compile("证明|兹有|特此|收入|工资|薪")
 
 
 # A voucher's amount in boxes: a row of units (十万 万 仟 佰 拾 元 角 分) over one digit per box, filled from the
@@ -99,8 +101,8 @@ def _incomes(pages: Sequence[PageText]) -> tuple[Field, Field]:
         text = _ungrid(_UNTICKED.sub("", page.joined))
         for m in _INCOME.finditer(text):
             value = money(m.group(3))
-            if value is None:
-                continue
+            if value is None or _HOUSEHOLD.search(text[max(0, m.start() - 4):m.start()]):
+                continue  # a household's income (家庭年收入) is not the applicant's
             if m.group("unit") in ("万元", "万"):
                 value = round(value * 10000, 2)
             context = m.group("label") + m.group("between")
@@ -225,14 +227,28 @@ def _issue_date(pages: Sequence[PageText]) -> Field:
     return last_date(pages)
 
 
+# A letter from a village or neighbourhood committee about one of its residents (系我村第4村民小组村民): the issuer
+# certifies, it does not employ, and the letter names no employer (a farmer's or a trader's own income).
+_RESIDENT = re.compile(r"系(?:我|本|该)(?:村|社区|居委会|街道|嘎查)[^。，,；]{0,10}?(?:村民|居民|牧民)")
+
+
+def names_no_employer(pages: Sequence[PageText]) -> bool:
+    """Whether the letter certifies a resident's own income rather than an employee's (no employer to read)."""
+    return any(_RESIDENT.search(p.joined) for p in pages)
+
+
 def parse(pages: Sequence[PageText]) -> tuple[dict[str, Field], Field, Field]:
     """Fields of a 收入证明, its amount in words (raw text) and the amount in digits beside the words, for the
     words-vs-digits check."""
+    # pages attached to the letter (a copy of the business licence, of an ID card) state other names and dates:
+    # the letter is on the pages that certify or state income
+    letter = [p for p in pages if _LETTER.search(p.joined)]
+    pages = letter or pages
     monthly, annual = _incomes(pages)
     fields = {
         "name": _name(pages),
         "id_number": id_after_label(pages),
-        "employer": _employer(pages),
+        "employer": MISSING if names_no_employer(pages) else _employer(pages),
         "monthly_income": monthly,
         "annual_income": annual,
         "issue_date": _issue_date(pages),

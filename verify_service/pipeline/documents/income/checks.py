@@ -23,14 +23,13 @@ def income_checks(parsed: ParsedIncome, seal: Seal | None, today: dt.date, max_a
     """AMOUNT_WORDS_MATCH, SEAL_PRESENT, NAME_MATCHES, ID_NUMBER_MATCHES, ISSUE_DATE_RECENT."""
     f = parsed.fields
     checks = []
-    # the words agree with the amount printed nearest them, or with the monthly income read when it is printed
-    # beside them too (a form may print 税前 and 税后 on either side of its 大写 line); with no amount beside them,
-    # with the monthly income
+    # the words agree with the amount printed nearest them, or with the monthly income read in digits (a form may
+    # print 税前 and 税后 on either side of its 大写 line, or other amounts between the income and its 大写 line)
     beside = [float(v) for v in parsed.words_digits.value or []]
     # a monthly income read from the words themselves is no digit to check them against
     monthly = f.get("monthly_income", MISSING)
     stated = monthly.value if getattr(monthly, "source", None) != "words" else None
-    candidates = beside[:1] + ([stated] if stated is not None and (stated in beside or not beside) else [])
+    candidates = beside[:1] + ([stated] if stated is not None else [])
     if parsed.kind != "income_certificate":
         checks.append(Check(C.AMOUNT_WORDS_MATCH, UNKNOWN, "this kind of document states no amount in words"))
     elif parsed.amount_words.value is None:

@@ -51,7 +51,7 @@ VOCABULARY = {
     "deduction": ("社保", "社会保险", "公积金", "住房公积金", "个税", "个人所得税", "代扣个税", "养老保险", "医疗保险",
                   "失业保险", "扣款合计", "代扣合计"),
 }
-PAY_DATE_LABELS = ("发放日期", "发薪日期", "发薪日", "支付日期", "发放时间")
+PAY_DATE_LABELS = ("发放日期", "发薪日期", "发薪日", "支付日期", "发放时间", "入卡日期", "到账日期")
 MADE_DATE_LABELS = ("制表日期", "打印日期", "制单日期", "日期")
 _MONTH = re.compile(r"(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*月?")
 _COMPACT_MONTH = r"(20\d{2})(0[1-9]|1[0-2])"  # 202608
@@ -201,6 +201,7 @@ def parse(pages: Sequence[PageText]) -> dict[str, Field]:
     month: Field = MISSING
     name: Field = MISSING
     slip_date: Field = MISSING
+    several = False  # a table of several months' pay
     records_gross, records_month, record_date = _latest_record(pages)
     if found is not None and len(found[0].records) <= 1 and records_gross.value is not None:
         found = None  # pay records in running text (a tax app's list) under a stray one-row "table" of totals
@@ -215,6 +216,7 @@ def parse(pages: Sequence[PageText]) -> dict[str, Field]:
         records = named if table.has("name") and named else records
         page = next(p for p in pages if p.page == on_page)
         titled = _titled_months(page, records) if not any(_month(r.get("month")) for r in records) else {}
+        several = len({_month(r.get("month")) or titled.get(id(r), ("", 0.0))[0] for r in records} - {""}) > 1
         latest = max(records or table.records,
                      key=lambda r: (_month(r.get("month")) or titled.get(id(r), ("", 0.0))[0], r.cy))
         paid_on = as_single_date(latest.get("pay_date") or "")
@@ -237,8 +239,10 @@ def parse(pages: Sequence[PageText]) -> dict[str, Field]:
     if gross.value is None:
         gross, month = _by_month(pages, GROSS)
         net = _by_month(pages, NET)[0] if gross.value is not None else net
+        several = gross.value is not None
     if gross.value is None:
         gross, month = records_gross, records_month
+        several = gross.value is not None
     else:
         record_date = MISSING
     if gross.value is None:
@@ -264,9 +268,11 @@ def parse(pages: Sequence[PageText]) -> dict[str, Field]:
         issue = labelled(pages, PAY_DATE_LABELS, as_single_date, below=1)
     if issue.value is None:
         issue = date_before(pages, "发放|发薪|支付|入账")
-    if issue.value is None:
+    # a table of several months is dated where it was made (制表日期); one month's slip has its pay date or
+    # no date: the day it was printed is not when it was paid
+    if issue.value is None and several:
         issue = labelled(pages, MADE_DATE_LABELS, as_date, below=1)
-    if issue.value is None:
+    if issue.value is None and several:
         issue = last_date(pages)
     return {
         "name": name,

@@ -182,7 +182,7 @@ class IncomeReader:
         parsed = parse_income(texts)
         timings["parsing"] = (time.perf_counter() - t0) * 1000
         if seal_on is not None and parsed.kind in ("income_certificate", "payslip") \
-                and parsed.fields["employer"].value is None:
+                and parsed.fields["employer"].value is None and not certificate.names_no_employer(texts):
             t0 = time.perf_counter()
             parsed.fields["employer"] = self._seal_employer(*seal_on)
             timings["seal"] += (time.perf_counter() - t0) * 1000

@@ -41,7 +41,7 @@ VOCABULARY = {
     "date": ("交易日期", "记账日期", "入账日期", "日期", "交易日", "记账日", "交易时间日期"),
     "time": ("交易时间", "时间"),
     "desc": ("摘要", "交易摘要", "业务摘要", "交易类型", "交易说明", "业务类型", "代发项目", "交易名称"),
-    "memo": ("附言", "备注", "交易附言", "用途"),
+    "memo": ("附言", "备注", "交易附言", "用途", "商品说明"),
     "credit": ("收入", "收入金额", "存入", "存入金额", "存款", "存款金额", "收入额", "存入额", "贷方", "贷方金额",
                "贷方发生额", "转入金额", "入账金额", "收款金额"),
     "debit": ("支出", "支出金额", "支取", "支取金额", "借方", "借方金额", "借方发生额", "转出金额", "出账金额",
@@ -50,7 +50,7 @@ VOCABULARY = {
     "amount": ("交易金额", "金额", "发生额", "交易额", "收入支出金额", "支出收入金额", "存入支取金额", "收支金额",
                "借贷金额", "收付金额", "存取金额", "发生金额"),
     "flag": ("借贷", "借贷标志", "借贷方向", "借贷方", "收支", "收支标志", "收付", "方向", "交易方向", "资金方向",
-             "记账方向"),
+             "记账方向", "收支其他", "收支类型"),
     "balance": ("余额", "账户余额", "联机余额", "可用余额", "本次余额", "结余", "结余金额", "存款余额"),
     "counterparty": ("对方户名", "对方名称", "对方信息", "对方账户名", "对方帐户名", "交易对方", "对手方", "对方",
                      "对手信息", "对手户名", "对手名称", "交易对手", "对手", "收付款人", "收款人付款人",
@@ -60,6 +60,8 @@ VOCABULARY = {
     "counterparty_account": ("对方账号", "对方帐号", "对方账户", "对方帐户", "对方卡号", "对手账号", "对手帐号"),
     "currency": ("币别", "币种"),
     "channel": ("渠道", "交易渠道", "网点", "交易网点"),
+    # how a payment app's user paid or was paid (零钱, a bank card): not the other party
+    "method": ("交易方式", "收付款方式", "支付方式", "付款方式", "收款方式"),
 }
 MONEY_KEYS = ("credit", "debit", "amount", "balance")
 CREDITS_ONLY = "入账明细|代发明细|代发工资流水|代发薪资入账|收入明细|入账记录|工资入账"
@@ -127,11 +129,17 @@ def _credit(record: Record, signed: bool) -> Decimal | None:
         return None
     flag = record.get("flag")
     if flag:
+        # a payment app's 不计收支 or 其他 (a withdrawal to the card, a fund's yield) is neither direction
+        if re.search("不计|其他", flag):
+            return None
         if re.search("贷|收|存|入", flag) or re.fullmatch(r"\s*(?:C|CR|Cr|\+)\s*", flag):
             return abs(value)
         return None
     if value < 0 or (raw or "").strip().startswith(("-", "－", "−")):
         return None
+    mark = re.search(r"(CR|DR)\s*$", (raw or "").upper())  # 8,500.00 CR is credited, 120.50 DR debited
+    if mark:
+        return value if mark.group(1) == "CR" else None
     # unsigned amounts are credits only in a statement that marks its debits with a minus
     return value if signed or (raw or "").strip().startswith("+") else None
 
@@ -145,6 +153,14 @@ def _rows(pages: Sequence[PageText]) -> list[tuple[int, Record]]:
         table = read_table(page.rows, VOCABULARY, "date", _ANCHOR, columns=columns, numeric_keys=MONEY_KEYS)
         if table is None:
             continue
+        keys = {c.key for c in table.columns}
+        if "date" not in keys and "time" in keys:
+            # no date column: a payment app's 交易时间 holds the date and the time (2026-08-10 11:40:55)
+            timed = read_table(page.rows, VOCABULARY, "time", _ANCHOR, columns=columns, numeric_keys=MONEY_KEYS)
+            if timed is not None and timed.records:
+                for record in timed.records:
+                    record.cells["date"] = record.cells.pop("time", "")
+                table = timed
         columns = table.columns
         earlier = {_same_row(r) for p, r in rows if p < page.page}
         # a row printed again at the top of the next page (a spreadsheet's repeated rows, an overlapping
@@ -327,6 +343,12 @@ def credits_of(pages: Sequence[PageText]) -> list[dict[str, Any]]:
         steady = [c for c in paid if abs(c["amount"] - median) <= STEADY * median and c["amount"] >= MIN_SALARY]
         if len({c["date"][:7] for c in steady}) >= (1 if salary else 2):
             out += [{**c, "kind": "salary"} for c in steady]
+    # A statement of one month (an image of one page of a monthly statement) cannot show a payer paying month
+    # after month: when nothing else names a salary, the one organisation that pays a salary-sized sum does.
+    months = {d[:7] for d in (_date(r.get("date")) for _, r in rows) if d}
+    payers = [paid for paid in by_payer.values() if any(c["amount"] >= MIN_SALARY for c in paid)]
+    if len(months) == 1 and len(payers) == 1 and not any(c["kind"] == "salary" for c in out):
+        out += [{**c, "kind": "salary"} for c in payers[0] if c["amount"] >= MIN_SALARY]
     out.sort(key=lambda c: (c["page"], c["date"]))
     return [{k: v for k, v in c.items() if k not in ("words", "payer")} for c in out]
 

@@ -99,15 +99,22 @@ class PageText:
 
     def dates(self) -> list[tuple[str, int, int]]:
         """Every full date on the page as (ISO date, start, end) in `joined`: those read across line breaks, and
-        those that the digits ending the line before run into once lines are joined (电话：…1704 | 2026.9.22)."""
+        those that the digits ending the row or the box before run into once rows and boxes are joined (电话：…1704 |
+        2026.9.22 on two rows, or in two boxes of one row)."""
         found = dates_in(self.joined)
         starts = {start for _, start, _ in found}
         offset = 0
         for row in self.rows:
-            piece = re.sub(r"\s+", "", row.text)
-            found += [(iso, offset + start, offset + end) for iso, start, end in dates_in(piece)
-                      if offset + start not in starts]
-            offset += len(piece)
+            hits, at = dates_in(re.sub(r"\s+", "", row.text)), 0
+            for line in row.lines:
+                piece = re.sub(r"\s+", "", line.text)
+                hits += [(iso, at + start, at + end) for iso, start, end in dates_in(piece)]
+                at += len(piece)
+            for iso, start, end in hits:
+                if offset + start not in starts:
+                    found.append((iso, offset + start, offset + end))
+                    starts.add(offset + start)
+            offset += at
         return sorted(found, key=lambda hit: hit[1])
 
     @property
@@ -194,10 +201,13 @@ def dates_in(text: str) -> list[tuple[str, int, int]]:
 def as_date(text: str) -> str | None:
     """The date a label's value states, or None."""
     found = dates_in(text)
-    if found:
-        return found[0][0]
-    # 20261028, as some banks print it (a time may follow with its space lost)
-    compact = re.match(r"\s*(20\d{2})(\d{2})(\d{2})(?:(?!\d)|(?=\d{1,2}:\d{2}))", text)
+    return found[0][0] if found else _compact_date(text)
+
+
+def _compact_date(text: str) -> str | None:
+    """A value that starts with 20261028, as some banks and payroll systems print a date (a time may follow with
+    its space lost; OCR may have dropped one of its dots: 2026.1028), or None."""
+    compact = re.match(r"\s*(20\d{2})[-./]?(\d{2})[-./]?(\d{2})(?:(?!\d)|(?=\d{1,2}:\d{2}))", text)
     return iso_date(*compact.groups()) if compact else None
 
 
@@ -219,12 +229,16 @@ def _in_period(text: str, start: int, end: int) -> bool:
 def as_single_date(text: str) -> str | None:
     """The first date in a value that is not an end of a period (01 Sep 2026 - 30 Sep 2026 05 Oct 2026 gives
     2026-10-05: a pay date printed beside the pay period), or None."""
-    return next((iso for iso, start, end in dates_in(text) if not _in_period(text, start, end)), None)
+    found = dates_in(text)
+    if not found:
+        return _compact_date(text)
+    return next((iso for iso, start, end in found if not _in_period(text, start, end)), None)
 
 
 def as_company(text: str) -> str | None:
     """An organisation's name (ending in 有限公司, 集团, 银行, ...) at the start of a value, or None."""
     compact = re.sub(r"[\s_＿]+", "", text).replace("(", "（").replace(")", "）").lstrip("（")
+    compact = re.sub(r"^[A-Za-z]{0,3}\d{3,}(?=[\u4e00-\u9fff])", "", compact)  # a unit's code before its name
     m = COMPANY.match(compact)
     head = m.group(0) if m else ""
     if not m or _NOT_A_COMPANY.search(head) or (head.endswith("局") and len(head) < 5) \
@@ -356,11 +370,17 @@ def last_date(pages: Sequence[PageText],
     return best or MISSING
 
 
+_OTHER_DATE = re.compile(r"(?:打印|制表|制单|生成|导出|下载|查询|申请)(?:日期|时间)[:：]?$")
+
+
 def date_before(pages: Sequence[PageText], words: str) -> Field:
-    """The first full date that one of `words` follows closely (2026年9月15日发放)."""
+    """The first full date that one of `words` follows closely (2026年9月15日发放), unless a label names it as
+    another date (打印日期：2026.10.31 over a title 工资发放明细单)."""
     for page in pages:
         text = page.joined
-        for iso, _, end in page.dates():
+        for iso, start, end in page.dates():
+            if _OTHER_DATE.search(text[max(0, start - 8):start]):
+                continue
             if re.match(rf"[^0-9]{{0,2}}(?:{words})", text[end:end + 6]):
                 return PageField(iso, page.score, page.page)
     return MISSING
