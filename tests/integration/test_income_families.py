@@ -1,7 +1,7 @@
 """The real OCR on income proofs of every development layout family, as a scan, a phone photo or a PDF: every field
 the document states, exactly, and nothing it does not state. Development families are those of
-sample_docs/income_families.py not held out, and the first five rounds of unseen families
-(sample_docs/income_families_unseen.py … _unseen5.py), each of which became development material once its figure
+sample_docs/income_families.py not held out, and the first six rounds of unseen families
+(sample_docs/income_families_unseen.py … _unseen6.py), each of which became development material once its figure
 was taken.
 
 The held-out families and the later unseen rounds are never tested here: their figure comes from
@@ -17,12 +17,14 @@ from sample_docs import income_families_unseen2 as round2
 from sample_docs import income_families_unseen3 as round3
 from sample_docs import income_families_unseen4 as round4
 from sample_docs import income_families_unseen5 as round5
+from sample_docs import income_families_unseen6 as round6
 from tests.conftest import post
 
 pytestmark = pytest.mark.integration
 VARIANTS = ("scan", "photo", "pdf")
 DEVELOPMENT = {f.name: f for f in (*families.families(held_out=False), *round1.FAMILIES, *round2.FAMILIES,
-                                   *round3.FAMILIES, *round4.FAMILIES, *round5.FAMILIES)}
+                                   *round3.FAMILIES, *round4.FAMILIES, *round5.FAMILIES,
+                                   *round6.FAMILIES)}
 # Known misses at this seed, each a limit of the readers stated in the README: the test fails the day they read
 # right (strict), so the list cannot outlive them.
 KNOWN_MISSES = {
@@ -32,6 +34,10 @@ KNOWN_MISSES = {
                                            "AMOUNT_WORDS_MATCH is unknown, not pass",
     ("unseen4_cert_hospital_roster", "photo"): "the seal covers the first character of the date in Chinese numerals "
                                                "(二〇二六年…): issue_date is null",
+    ("unseen6_cert_fax_memo", "scan"): "the seal came through the fax as a grey dotted ring: the seal finder looks for "
+                                       "red, so SEAL_PRESENT is fail, not pass",
+    ("unseen6_slip_carbon_booklet", "photo"): "the red-printed place units (万 千 百 十 元 角 分) over the boxed digits "
+                                              "are not read in this photo: the gross is not assembled from its boxes",
 }
 CASES = [pytest.param(name, variant, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[(name, variant)]))
          if (name, variant) in KNOWN_MISSES else (name, variant)

@@ -870,3 +870,92 @@ def test_compact_dates_and_words_checked_against_the_income_read_in_digits():
     assert parsed.fields["monthly_income"].value == 48300.0
     assert statuses(income_checks(parsed, None, TODAY, 90, None, None))["AMOUNT_WORDS_MATCH"] == "pass"
     assert as_company("623798 长沙市雨花区第二中学") == "长沙市雨花区第二中学"
+
+
+def test_a_document_whose_words_do_not_settle_its_kind_is_read_as_each_contender():
+    # a lender's verification form: its only strong word is a payslip's (工资发放方式), yet it reads as a certificate
+    form = [line("青禾网络小额贷款有限公司", 60, 80, 300), line("借款人工作及收入核实函", 400, 200, 300),
+            line("我司客户郭静刚（身份证号码：370202******4246）向我司申请个人经营性贷款，", 60, 300, 900),
+            line("5.该客户月收入：税前35,300.00元；税后29652元", 60, 400, 600),
+            line("6. 工资发放方式：银行代发 现金 其他", 60, 450, 500),
+            line("回函单位（盖章）：", 60, 600, 200), line("青岛海悦食品有限公司", 300, 600, 260),
+            line("回函日期：2026年10月5日", 60, 650, 300)]
+    got = values(parse_income(pages(form)))
+    assert (got["document_kind"], got["name"], got["employer"], got["monthly_income"], got["issue_date"]) == \
+        ("income_certificate", "郭静刚", "青岛海悦食品有限公司", 35300.0, "2026-10-05")
+    # a labour contract: the employer is 甲方（用人单位）, the pay is the one after probation
+    contract = [line("劳动合同", 480, 190, 140), line("甲方(用人单位):上海远航物流有限公司", 60, 270, 500),
+                line("乙方(劳动者):陈洋华性别:女", 60, 430, 400),
+                line("第六条 乙方试用期间月工资为人民币10,540.00元;试用期满后，乙方月工资(税前)为", 60, 1150, 1000),
+                line("人民币12,400.00元（大写：壹万贰仟肆佰元整），其中基本工资9,300.00元。", 60, 1190, 1000),
+                line("签订日期：2025年3月29日", 60, 1300, 300)]
+    got = values(parse_income(pages(contract)))
+    assert (got["document_kind"], got["name"], got["employer"], got["monthly_income"], got["issue_date"]) == \
+        ("income_certificate", "陈洋华", "上海远航物流有限公司", 12400.0, "2025-03-29")
+    assert parse_income(pages([line("会议纪要", 400, 100, 200), line("参会人员：张三", 60, 200, 300)])).kind == "unknown"
+
+
+def test_a_bilingual_payslip_with_wage_type_codes_and_day_first_dates():
+    slip = [line("诺尔特食品（广州）有限公司", 130, 100, 360), line("薪资单", 919, 100, 82),
+            line("姓名 Name", 544, 200, 90), line("：郑兰怡", 698, 200, 83),
+            line("付款日期 Pay Date", 128, 280, 158), line(":15.09.2026", 295, 280, 122),
+            line("/101", 126, 500, 49), line("应发合计 Total Gross", 195, 500, 189), line("16,748.28", 907, 500, 91),
+            line("/401", 128, 530, 45), line("个人所得税 Individual Income Tax", 193, 530, 295), line("607.08-", 934, 530, 69)]
+    got = values(parse_income(pages(slip)))
+    assert (got["name"], got["monthly_income"], got["issue_date"]) == ("郑兰怡", 16748.28, "2026-09-15")
+
+
+def test_amounts_written_one_digit_per_box_under_place_units():
+    units = [line(u, x, 325, 30) for u, x in (("项目", 144), ("万", 334), ("干", 388), ("百", 444), ("十", 497),
+                                              ("元", 548), ("角", 606), ("分", 656), ("备注", 991))]
+    gross = [line("应发合计", 142, 598, 105), *(line(d, x, 598, 25) for d, x in (("夫", 331), ("4", 386), ("2", 444),
+                                                                            ("5", 495), ("5", 548), ("0", 605),
+                                                                            ("0", 658)))]
+    slip = [line("工资单", 584, 78, 285), line("单位:长沙市雨花区万家乐川菜馆", 69, 158, 493),
+            line("2026年9月8日", 1052, 158, 342), line("姓名:", 69, 223, 76), line("许芳欣", 164, 223, 117), *units, *gross]
+    got = values(parse_income(pages(slip)))
+    assert (got["document_kind"], got["monthly_income"], got["issue_date"]) == ("payslip", 4255.0, "2026-09-08")
+    # a screen's clock is no date written on the slip
+    screen = [line("工资条(2026.09)", 60, 400, 200), line("应发合计", 60, 500, 100), line("25,800.00", 200, 500, 100),
+              line("18:06", 1300, 960, 50), line("2026/10/31", 1280, 985, 100)]
+    assert values(parse_income(pages(screen)))["issue_date"] is None
+
+
+def test_a_site_wage_sheet_names_the_labour_subcontractor_not_the_general_contractor():
+    sheet = [line("建筑工人工资支付确认表", 60, 85, 300), line("总承包单位", 60, 206, 110), line("衡基建设工程集团有限公司", 200, 206, 250),
+             line("劳务分包单位", 480, 206, 120), line("(用工单位)", 610, 206, 100), line("昆明华工劳务有限公司", 720, 206, 220),
+             line("应发工资", 60, 400, 90), line("7,800.00", 200, 400, 90), line("发放日期", 60, 450, 90),
+             line("2026-10-25", 200, 450, 110)]
+    assert values(parse_income(pages(sheet)))["employer"] == "昆明华工劳务有限公司"
+
+
+def test_a_statement_printed_as_two_panels_side_by_side():
+    head = [line(t, x, 244, 70) for t, x in (("交易日期", 74), ("摘要", 224), ("交易金额", 345), ("余额", 476),
+                                            ("交易日期", 594), ("摘要", 744), ("交易金额", 865), ("余额", 996))]
+    body = []
+    for y, left, right in ((276, ("20260305", "薪资", "28,000.00", "99,178.50"), ("20260605", "薪资", "28,120.00", "153,555.05")),
+                           (306, ("20260314", "网上支付", "-475.23", "98,703.27"), ("20260606", "POS消费", "-402.47", "153,152.58")),
+                           (336, ("20260405", "薪资", "28,000.00", "126,703.27"), ("20260705", "薪资", "27,800.00", "180,952.58"))):
+        body += [line(t, x, y, 80) for t, x in zip(left, (59, 170, 355, 470))]
+        body += [line(t, x, y, 80) for t, x in zip(right, (579, 690, 877, 985))]
+    got = parse_income(pages([line("活期账户交易明细（精简版）", 760, 83, 300), line("户名：魏国轩", 49, 137, 113), *head, *body]))
+    assert got.fields["monthly_income"].value == 27980.0  # 28,000 in March and April, 28,120 and 27,800 after
+
+
+def test_an_app_list_grouped_under_day_headings_and_cells_run_together():
+    rows_ = [line("收支明细", 300, 200, 120), line("户名：李晨宇", 60, 380, 150), line("2026年10月", 60, 520, 130),
+             line("10月11日 星期日", 60, 574, 180), line("转", 60, 631, 30), line("福州闽江纺织有限公司", 120, 631, 250),
+             line("+15,200.00", 800, 631, 120), line("14:37 汇入工资", 120, 661, 150), line("余额95,173.98", 700, 661, 200),
+             line("2026年9月", 60, 720, 130), line("9月8日 星期二", 60, 770, 160), line("转", 60, 830, 30),
+             line("福州闽江纺织有限公司", 120, 830, 250), line("+15,100.00", 800, 830, 120),
+             line("10:47 汇入工资", 120, 860, 150), line("余额79,973.98", 700, 860, 200)]
+    assert parse_income(pages(rows_)).fields["monthly_income"].value == 15150.0
+    # an amount and the payer's name the detector read as one box (23143.00杭州青禾…), a payer's account column
+    head = [line(t, x, 363, 75) for t, x in (("入账日期", 131), ("入账金额", 327), ("付款方户名", 507), ("付款方账号", 735),
+                                            ("摘要", 902))]
+    body = [line("2026-07-27", 116, 846, 83), line("23143.00杭州青禾网络科技有限公司", 340, 846, 269),
+            line("60518564853594932015薪资", 683, 846, 236),
+            line("2026-08-26", 114, 967, 88), line("22593.00", 342, 967, 74), line("杭州青禾网络科技有限公司", 417, 967, 191),
+            line("60518564853594932015", 683, 967, 175), line("薪资", 877, 967, 39)]
+    got = parse_income(pages([line("账户收入明细查询结果", 848, 82, 226), line("户名：郑兰国", 576, 180, 116), *head, *body]))
+    assert got.fields["monthly_income"].value == 22868.0

@@ -228,3 +228,68 @@ def in_columns(rows: Sequence[Row]) -> list[Row]:
     left_rows = [Row(tuple(ln for ln in row.lines if ln.cx < gutter)) for row in body]
     right_rows = [Row(tuple(ln for ln in row.lines if ln.cx >= gutter)) for row in body]
     return [*rows[:first], *(r for r in left_rows if r.lines), *(r for r in right_rows if r.lines), *rows[last + 1:]]
+
+
+# An amount written one digit per box under a row of place units (万 千 百 十 元 角 分), as a voucher or a carbon-copy
+# pay booklet prints it. OCR reads 千 as 干 too; a box may hold the yuan sign (¥, read as 夫 or Y).
+_PLACES = {"十万": 100000.0, "万": 10000.0, "千": 1000.0, "仟": 1000.0, "干": 1000.0, "百": 100.0, "佰": 100.0,
+           "十": 10.0, "拾": 10.0, "元": 1.0, "角": 0.1, "分": 0.01}
+_YUAN_SIGN = {"¥", "￥", "夫", "Y", "半"}
+
+
+def _place_header(row: Row) -> list[tuple[float, float]] | None:
+    """The (centre x, place value) of each unit box of a row that is a grid's header, or None."""
+    units = [(line.cx, _PLACES[line.text.strip()]) for line in row.lines if line.text.strip() in _PLACES]
+    places = [p for _, p in units]
+    if len(units) < 4 or 1.0 not in places or places != sorted(places, reverse=True) or len(set(places)) < len(places):
+        return None
+    return units
+
+
+def _grid_digits(line: PlacedLine) -> list[tuple[float, int]]:
+    """The digits of a box as (centre x, digit), a run of digits spread over the box's width."""
+    text = line.text.strip().lstrip("¥￥夫Y")
+    if not text.isdigit() or not text.isascii():
+        return []
+    width = (line.right - line.left) / len(text)
+    return [(line.left + (i + 0.5) * width, int(ch)) for i, ch in enumerate(text)]
+
+
+def read_place_grids(rows: Sequence[Row]) -> list[Row]:
+    """The rows with each amount written one digit per box under a header of place units (万 千 百 十 元 角 分)
+    replaced by one box holding the amount (4255.00), so that it reads beside its label like any amount."""
+    out: list[Row] = []
+    grid: list[tuple[float, float]] | None = None
+    for row in rows:
+        header = _place_header(row)
+        if header is not None:
+            grid = header
+            out.append(row)
+            continue
+        if grid is None:
+            out.append(row)
+            continue
+        spacing = float(np.median(np.diff([x for x, _ in grid])))
+        lo, hi = grid[0][0] - spacing, grid[-1][0] + 0.6 * spacing
+        inside = [line for line in row.lines if lo <= line.cx <= hi]
+        digits = [(x, d, line) for line in inside for x, d in _grid_digits(line)]
+        if len(digits) < 2:
+            out.append(row)
+            continue
+        value, used = 0.0, set()
+        for x, digit, _ in digits:
+            place = min(grid, key=lambda unit: abs(unit[0] - x))
+            if abs(place[0] - x) <= 0.5 * spacing and place[1] not in used:
+                used.add(place[1])
+                value += digit * place[1]
+        if value <= 0:
+            out.append(row)
+            continue
+        taken = [line for line in inside if _grid_digits(line) or line.text.strip() in _YUAN_SIGN]
+        first = min(taken, key=lambda line: line.left)
+        centre = float(np.mean([x for x, _, _ in digits]))
+        amount = PlacedLine(f"{value:.2f}", min(line.score for line in taken), centre, row.cy, row.height,
+                            first.left, max(line.right for line in taken), first.source)
+        kept = [line for line in row.lines if line not in taken]
+        out.append(Row(tuple(sorted([*kept, amount], key=lambda line: line.left))))
+    return out

@@ -20,7 +20,9 @@ from verify_service.pipeline.common.layout import PlacedLine, Row
 T = TypeVar("T")
 _PUNCT = re.compile(r"[\s:：()（）\[\]【】_＿|｜/／·.,，、;；\-—]+")
 # Text that follows a label before its value: a colon, a bracketed remark such as （盖章）, blanks to fill in.
-_LEAD = re.compile(r"^(?:[\s:：_＿]|[（(][^）)]{0,6}[）)])+")
+# what stands between a label and its value: a colon, blanks, a bracketed remark (（全称）), or the closing bracket of
+# a label that was itself in brackets (甲方（用人单位）：)
+_LEAD = re.compile(r"^(?:[\s:：_＿）)]|[（(][^）)]{0,6}[）)])+")
 
 
 def normalise(text: str) -> str:
@@ -65,10 +67,12 @@ def _width(token: str) -> float:
 
 
 # A date printed with spaces inside it is one token, not three cells: 01 Jul 2026, Jul 1, 2026, 2026 年 7 月 1 日;
-# so is an amount with its credit/debit mark after a space (8,500.00 CR, 120.50 DR).
+# so is an amount with its credit/debit mark after a space (8,500.00 CR, 120.50 DR). An amount or an account number
+# that runs into the next cell's Chinese text with no space (23143.00杭州青禾…, 6051…2015薪资) is a cell of its own.
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|0ct|Nov|Dec)[a-z]{0,6}\.?"
 _TOKEN = re.compile(rf"\d{{1,2}}\s{_MONTH_WORD},?\s\d{{2,4}}(?!\d)|{_MONTH_WORD}\s\d{{1,2}},?\s\d{{4}}"
-                          r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-+]?\d[\d,]*\.\d{2}\s(?:CR|DR)(?![A-Z])|\S+",
+                          r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-+]?\d[\d,]*\.\d{2}\s(?:CR|DR)(?![A-Z])"
+                          r"|[-+]?\d[\d,]*\.\d{2}(?=[\u4e00-\u9fff])(?![元万])|\d{8,}(?=[\u4e00-\u9fff])|\S+",
                           re.IGNORECASE)
 
 
@@ -293,6 +297,31 @@ def find_header(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]],
     return last, _columns(cells, vocabulary)
 
 
+def panel_split(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], min_keys: int = 3) -> float | None:
+    """The x that parts a page printed as two panels side by side (a compact statement: 交易日期 | 摘要 | 交易金额 |
+    余额 | 交易日期 | 摘要 | 交易金额 | 余额), whose header names the same columns twice in a row; None otherwise."""
+    found = find_header(rows, vocabulary, min_keys)
+    if found is None:
+        return None
+    cols = found[1]
+    half = len(cols) // 2
+    keys = [c.key for c in cols]
+    if len(cols) % 2 or half < min_keys or keys[:half] != keys[half:] or None in keys:
+        return None
+    return (cols[half - 1].right + cols[half].left) / 2
+
+
+def panels(rows: Sequence[Row], split: float) -> list[list[Row]]:
+    """The rows of each side of a page printed as two panels, left then right."""
+    sides: list[list[Row]] = [[], []]
+    for row in rows:
+        for side, keep in enumerate((lambda x: x < split, lambda x: x >= split)):
+            lines = tuple(line for line in row.lines if keep(line.cx))
+            if lines:
+                sides[side].append(Row(lines))
+    return sides
+
+
 def _one_label(upper: Cell, lower: Cell) -> Cell:
     """The two lines of one header label (应发 over 工资) as one cell."""
     return Cell(upper.text + lower.text, min(upper.left, lower.left), max(upper.right, lower.right),
@@ -446,8 +475,13 @@ def read_table(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], anc
 # ---- key-value pairs ----
 
 # Words that make a label another party's or another date's: 对方户名 is not the account holder's 户名, 入职日期
-# is not the document's 日期, a dispatched worker's 用工单位 (the client) is not the employer.
-_OTHERS = r"(?<!对方|收款|付款|对手|入职|出生|起始|开始|生效|到期|截止|发件|收件|用工)"
+# is not the document's 日期, nor is a letter's 合同签订日期; a dispatched worker's 用工单位 (the client) is not the
+# employer, nor is a building site's 总承包单位 (the general contractor) that of a worker the 劳务分包单位 employs.
+_OTHERS = r"(?<!对方|收款|付款|对手|入职|出生|起始|开始|生效|到期|截止|发件|收件|用工|承包|合同)"
+
+
+# An English gloss after a Chinese label (Name, Total Gross, Pay Date), up to its colon, its value or the end.
+_GLOSS = re.compile(r"^[A-Za-z][A-Za-z.'&/\- ]{0,30}?(?=\s*[:：]|\s*$|\s+[\d¥￥\u4e00-\u9fff])")
 
 
 # What may stand between a label's characters: spaces, or the symbol OCR reads a full-width space as (姓☑名).
@@ -462,7 +496,8 @@ def _after_label(text: str, label: str) -> str | None:
     m = re.search(pattern, text)
     if m is None:
         return None
-    return _LEAD.sub("", text[m.end():]).strip()
+    # a bilingual label's English half is part of the label (姓名 Name：, 应发合计 Total Gross 16,748.28)
+    return _LEAD.sub("", _GLOSS.sub("", _LEAD.sub("", text[m.end():]))).strip()
 
 
 def _spread_label(lines: Sequence[PlacedLine], start: int, label: str) -> tuple[int, str] | None:

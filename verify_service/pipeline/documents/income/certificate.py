@@ -30,7 +30,7 @@ from verify_service.pipeline.documents.income.text import (
 )
 from verify_service.pipeline.types import MISSING, Field
 
-NAME_LABELS = ("员工姓名", "职工姓名", "姓名")
+NAME_LABELS = ("员工姓名", "职工姓名", "姓名", "乙方", "劳动者", "受聘人")  # a labour contract's 乙方（劳动者）
 EMPLOYER_LABELS = ("单位名称", "工作单位", "公司名称", "用人单位", "单位全称", "企业名称", "任职单位", "所在单位",
                    "就职单位", "任职公司", "所在公司", "就职公司", "雇主", "单位")
 # A monthly or annual income statement: its label, what may stand between label and amount (a bracketed 税前, 为,
@@ -61,6 +61,7 @@ MONTHLY_LABELS = ("月应发合计", "月应发工资", "月应发金额", "税�
 _UNTICKED = re.compile(r"[□☐口]\s*(?:年收入|月收入|年薪|月薪|税前|税后)")
 _AFTER_TAX = re.compile("税后|实发|到手|净收入")
 _HOUSEHOLD = re.compile("家庭|全家|家里|全户|户均")
+_PROBATION = re.compile("试用期(?!满|后)|见习期(?!满|后)")
 _LETTER = re.compile("证明|兹有|特此|收入|工资|薪")
 
 
@@ -101,8 +102,9 @@ def _incomes(pages: Sequence[PageText]) -> tuple[Field, Field]:
         text = _ungrid(_UNTICKED.sub("", page.joined))
         for m in _INCOME.finditer(text):
             value = money(m.group(3))
-            if value is None or _HOUSEHOLD.search(text[max(0, m.start() - 4):m.start()]):
-                continue  # a household's income (家庭年收入) is not the applicant's
+            before = text[max(0, m.start() - 8):m.start()]
+            if value is None or _HOUSEHOLD.search(before[-4:]) or _PROBATION.search(before):
+                continue  # a household's income (家庭年收入), or the pay during probation, is not the applicant's
             if m.group("unit") in ("万元", "万"):
                 value = round(value * 10000, 2)
             context = m.group("label") + m.group("between")
@@ -143,7 +145,7 @@ def _name(pages: Sequence[PageText]) -> Field:
         for m in re.finditer(r"(?:兹证明|兹有|特证明)[:：]?(?:我|本|贵)?(?:单位|公司|司|行|院|校|局)?的?"
                              r"(?:正式|在编|在职|全职|合同制|聘用|退休)*(?:工作)?(?:员工|职工|同志|雇员|人员|教师|医生|干部)?"
                              r"|证明(?=[\u4e00-\u9fff]{2,4}(?:先生|女士|同志|系|为|（|\())"
-                             r"|(?:员工|职工|雇员)(?=[\u4e00-\u9fff]{2,4}(?:同志|先生|女士|（|\())", text):
+                             r"|(?:员工|职工|雇员|客户|借款人)(?=[\u4e00-\u9fff]{2,4}(?:同志|先生|女士|（|\())", text):
             name = as_person(re.sub(r"^[:：]", "", text[m.end():m.end() + 14]))
             if name and is_bare_name(name):
                 return PageField(name, page.score, page.page)
@@ -205,7 +207,8 @@ def amount_in_words(pages: Sequence[PageText]) -> tuple[Field, Field]:
     return MISSING, MISSING
 
 
-ISSUE_DATE_LABELS = ("出具日期", "开具日期", "签发日期", "落款日期", "证明日期", "填表日期")
+ISSUE_DATE_LABELS = ("出具日期", "开具日期", "签发日期", "落款日期", "证明日期", "填表日期", "回函日期", "签订日期",
+                     "签署日期")
 # a line that is the letter's date and nothing else: 日期：2026年9月4日, Date 日期: 28 Sep 2026 (not 入司日期, not
 # Date of Birth: a bare 日期 or Date only where the line starts with it)
 _DATE_LINE = re.compile(r"^\s*(?:Date\s*日期|日期|Date)\s*[:：]", re.IGNORECASE)

@@ -14,6 +14,8 @@ from verify_service.pipeline.common.dates import iso_date
 from verify_service.pipeline.common.table import Record, Table, column_key, normalise, read_table, row_cells
 from verify_service.pipeline.documents.income.text import (
     MONEY,
+    NOT_ISSUED,
+    OTHER_DATE,
     PageField,
     PageText,
     addressee,
@@ -51,12 +53,16 @@ VOCABULARY = {
     "deduction": ("社保", "社会保险", "公积金", "住房公积金", "个税", "个人所得税", "代扣个税", "养老保险", "医疗保险",
                   "失业保险", "扣款合计", "代扣合计"),
 }
-PAY_DATE_LABELS = ("发放日期", "发薪日期", "发薪日", "支付日期", "发放时间", "入卡日期", "到账日期")
+PAY_DATE_LABELS = ("发放日期", "发薪日期", "发薪日", "支付日期", "发放时间", "入卡日期", "到账日期", "付款日期")
 MADE_DATE_LABELS = ("制表日期", "打印日期", "制单日期", "日期")
 _MONTH = re.compile(r"(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*月?")
 _COMPACT_MONTH = r"(20\d{2})(0[1-9]|1[0-2])"  # 202608
 # a month column's heading: 2026年8月, 2026-08, 2026.08, 202608
 _MONTH_ONLY = re.compile(r"\d{4}(?:年|[-./])\d{1,2}(?:月份?)?(?:工资|薪资)?|" + _COMPACT_MONTH)
+
+
+# a time of day beside a date: a timestamp (a screen's clock, a system's print stamp), not a date written on a slip
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 
 
 def _month(text: str | None) -> str | None:
@@ -268,12 +274,13 @@ def parse(pages: Sequence[PageText]) -> dict[str, Field]:
         issue = labelled(pages, PAY_DATE_LABELS, as_single_date, below=1)
     if issue.value is None:
         issue = date_before(pages, "发放|发薪|支付|入账")
-    # a table of several months is dated where it was made (制表日期); one month's slip has its pay date or
-    # no date: the day it was printed is not when it was paid
+    # a table of several months is dated where it was made (制表日期); one month's slip by the date written on it
+    # (a booklet's blank), never by a date labelled as the day it was printed or made
     if issue.value is None and several:
         issue = labelled(pages, MADE_DATE_LABELS, as_date, below=1)
-    if issue.value is None and several:
-        issue = last_date(pages)
+    if issue.value is None:
+        issue = last_date(pages) if several else \
+            last_date(pages, before=f"{NOT_ISSUED}|{OTHER_DATE}|{_CLOCK}$", after=rf"^\s*起|^\s*{_CLOCK}")
     return {
         "name": name,
         "id_number": id_after_label(pages),
@@ -311,7 +318,7 @@ def _bare_name(pages: Sequence[PageText]) -> Field:
 def _employer(pages: Sequence[PageText]) -> Field:
     """The employer: a labelled one, else the title line, else the sign-off (the last organisation named)."""
     labels = ("单位名称", "公司名称", "发放单位", "用人单位", "工作单位", "所属公司", "所属单位", "企业名称",
-              "预算单位", "发薪单位", "所在单位", "扣缴义务人", "单位")
+              "预算单位", "发薪单位", "所在单位", "扣缴义务人", "劳务分包单位", "劳务公司", "单位")
     hit = labelled(pages, labels, as_company, below=1)
     if hit.value is not None:
         return hit

@@ -18,7 +18,7 @@ import numpy as np
 
 from verify_service.errors import Timeout
 from verify_service.pipeline.common.imaging import fit_within
-from verify_service.pipeline.common.layout import in_columns, read_rows
+from verify_service.pipeline.common.layout import in_columns, read_place_grids, read_rows
 from verify_service.pipeline.documents.income import certificate, payslip, statement
 from verify_service.pipeline.documents.income.checks import income_checks
 from verify_service.pipeline.documents.income.seal import Seal, find_seals, red_mask, unroll
@@ -55,29 +55,32 @@ class IncomeResult:
 
 
 _STRONG = {
-    "income_certificate": "收入证明|工资证明|在职证明|收入情况证明|薪资证明|薪酬证明|收入声明",
+    "income_certificate": "收入证明|工资证明|在职证明|收入情况证明|薪资证明|薪酬证明|收入声明|劳动合同",
     "payslip": "工资条|工资单|薪资单|薪酬单|工资表|薪资表|薪资明细|(?<!代发)工资明细|薪酬明细|工资发放|收入纳税明细",
     "bank_statement": "交易明细|银行流水|对账单|账户明细|交易流水|账户流水|流水明细|历史明细|活期明细|交易清单|收支明细"
                       "|入账明细|存折|代发明细|代发工资明细|电子回单",
 }
 TITLE_ROWS, TITLE_CHARS = 8, 16  # a title is a short row near the top of page 1
+_CERTIFICATE_WORDS = ("兹证明", "特此证明", "兹有", "月收入", "年收入", "特此说明", "劳动合同", "核实")
+_PAYSLIP_WORDS = ("应发", "实发", "实领", "税前工资", "工资总额", "个人所得税", "个税", "工资薪金", "扣缴义务人",
+                  "所得期间", "工号", "公积金", "养老")
+_STATEMENT_WORDS = ("余额", "结余", "摘要", "对方户名", "交易金额", "借贷", "我行", "支取", "存入")
+# Kinds whose words score within this many points of the best are told apart by reading the document as each: the
+# words of a lender's verification form (工资发放方式) or a fax (收入情况的证明 in its subject) do not settle it
+CONTEST = 3
 
 
-def classify(pages: Sequence[PageText]) -> str:
-    """The document kind by the words that only it uses, its title's first: a letter titled 收入证明 that says its
-    工资发放 monthly is a certificate."""
+def _keyword_scores(pages: Sequence[PageText]) -> dict[str, int]:
+    """Each kind's score by the words only it uses (its title's words count most)."""
     text = "".join(p.joined for p in pages)
     titles = [re.sub(r"\s+", "", row.text) for row in (pages[0].rows[:TITLE_ROWS] if pages else [])]
     titles = [t for t in titles if len(t) <= TITLE_CHARS]
     scores = {kind: 3 * bool(re.search(strong, text)) + 4 * any(re.search(strong, t) for t in titles)
               for kind, strong in _STRONG.items()}
-    scores["income_certificate"] += sum(w in text for w in ("兹证明", "特此证明", "兹有", "月收入", "年收入"))
-    scores["payslip"] += sum(w in text for w in ("应发", "实发", "实领", "税前工资", "工资总额", "个人所得税", "个税",
-                                                 "工资薪金", "扣缴义务人", "所得期间", "工号", "公积金", "养老"))
-    scores["bank_statement"] += sum(w in text for w in ("余额", "结余", "摘要", "对方户名", "交易金额", "借贷", "我行",
-                                                        "支取", "存入"))
-    kind, best = max(scores.items(), key=lambda kv: kv[1])
-    return kind if best >= 2 else "unknown"
+    scores["income_certificate"] += sum(w in text for w in _CERTIFICATE_WORDS)
+    scores["payslip"] += sum(w in text for w in _PAYSLIP_WORDS)
+    scores["bank_statement"] += sum(w in text for w in _STATEMENT_WORDS)
+    return scores
 
 
 @dataclass
@@ -91,20 +94,41 @@ class ParsedIncome:
     salary_credits: list[dict] = field(default_factory=list)
 
 
-def parse_income(pages: Sequence[PageText]) -> ParsedIncome:
-    """Classify and read an income proof from its pages' rows (a page of two prose columns read column by column)."""
-    pages = [PageText(page.page, in_columns(page.rows)) for page in pages]
-    kind = classify(pages)
+def _read_as(kind: str, pages: Sequence[PageText]) -> ParsedIncome:
+    """The document read as one kind."""
     if kind == "income_certificate":
         fields, words, digits = certificate.parse(pages)
         return ParsedIncome(kind, {"document_kind": Field(kind, 1.0), **fields}, words, digits)
     if kind == "payslip":
         return ParsedIncome(kind, {"document_kind": Field(kind, 1.0), **payslip.parse(pages)})
-    if kind == "bank_statement":
-        fields, credits = statement.parse(pages)
-        return ParsedIncome(kind, {"document_kind": Field(kind, 1.0), **fields}, salary_credits=credits)
+    fields, credits = statement.parse(pages)
+    return ParsedIncome(kind, {"document_kind": Field(kind, 1.0), **fields}, salary_credits=credits)
+
+
+def _reading_score(parsed: ParsedIncome) -> int:
+    """How much a reading found: an income counts most, then a name and a date (fields every kind has)."""
+    f = parsed.fields
+    return 3 * (f["monthly_income"].value is not None) + (f["name"].value is not None) + \
+        (f["issue_date"].value is not None)
+
+
+def parse_income(pages: Sequence[PageText]) -> ParsedIncome:
+    """Classify and read an income proof from its pages' rows (a page of two prose columns read column by column).
+    The kind is the one whose words score best; where another kind's words score nearly as well, or no kind's
+    score enough, the document is read as each contender and the reading that finds the most decides with the
+    words (an income found as a payslip's gross, a certificate's monthly figure or a statement's salary credits)."""
+    pages = [PageText(page.page, read_place_grids(in_columns(page.rows))) for page in pages]
+    scores = _keyword_scores(pages)
+    best = max(scores.values())
+    contenders = [kind for kind, score in scores.items() if score >= max(best - CONTEST, 1)]
+    if best >= 2 and len(contenders) == 1:
+        return _read_as(contenders[0], pages)
+    readings = [_read_as(kind, pages) for kind in contenders]
+    weighed = [(scores[r.kind] + 2 * _reading_score(r), r) for r in readings if _reading_score(r) >= 3 or best >= 2]
+    if weighed:
+        return max(weighed, key=lambda w: w[0])[1]
     empty = dict.fromkeys(("name", "id_number", "employer", "monthly_income", "annual_income", "issue_date"), MISSING)
-    return ParsedIncome(kind, {"document_kind": Field("unknown", 0.0), **empty})
+    return ParsedIncome("unknown", {"document_kind": Field("unknown", 0.0), **empty})
 
 
 # What a seal's curved, crowded rim text is most often misread as, in the legal forms that end every company name.

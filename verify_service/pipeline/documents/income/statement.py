@@ -18,7 +18,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from verify_service.pipeline.common.dates import iso_date
-from verify_service.pipeline.common.table import Column, Record, read_table
+from verify_service.pipeline.common.layout import Row
+from verify_service.pipeline.common.table import Column, Record, Table, find_header, panel_split, panels, read_table
 from verify_service.pipeline.documents.income.text import (
     COMPANY,
     DATE_EN_COMPACT,
@@ -57,7 +58,8 @@ VOCABULARY = {
                      "对方账号与户名", "对方帐号与户名", "对方账号户名", "对方户名账号", "代发单位", "付款单位",
                      "付款人", "汇款人", "付款方"),
     # the other party's account number, a column of its own beside its name in some banks' statements
-    "counterparty_account": ("对方账号", "对方帐号", "对方账户", "对方帐户", "对方卡号", "对手账号", "对手帐号"),
+    "counterparty_account": ("对方账号", "对方帐号", "对方账户", "对方帐户", "对方卡号", "对手账号", "对手帐号",
+                             "付款方账号", "付款人账号", "付款账号", "汇款人账号"),
     "currency": ("币别", "币种"),
     "channel": ("渠道", "交易渠道", "网点", "交易网点"),
     # how a payment app's user paid or was paid (零钱, a bank card): not the other party
@@ -148,26 +150,40 @@ def _rows(pages: Sequence[PageText]) -> list[tuple[int, Record]]:
     """Every transaction row of the statement's table, page by page (a page without its own header continues
     the previous page's columns)."""
     rows: list[tuple[int, Record]] = []
-    columns: list[Column] | None = None
+    columns: list[list[Column] | None] = [None]  # each panel's columns, for a next page without a header
+    split: float | None = None
     for page in pages:
-        table = read_table(page.rows, VOCABULARY, "date", _ANCHOR, columns=columns, numeric_keys=MONEY_KEYS)
-        if table is None:
-            continue
-        keys = {c.key for c in table.columns}
-        if "date" not in keys and "time" in keys:
-            # no date column: a payment app's 交易时间 holds the date and the time (2026-08-10 11:40:55)
-            timed = read_table(page.rows, VOCABULARY, "time", _ANCHOR, columns=columns, numeric_keys=MONEY_KEYS)
-            if timed is not None and timed.records:
-                for record in timed.records:
-                    record.cells["date"] = record.cells.pop("time", "")
-                table = timed
-        columns = table.columns
+        # a page printed as two panels side by side is read as two tables, the left one first
+        split = panel_split(page.rows, VOCABULARY) or (split if find_header(page.rows, VOCABULARY) is None else None)
+        sides = panels(page.rows, split) if split is not None else [list(page.rows)]
+        columns = columns if len(columns) == len(sides) else [columns[0]] * len(sides)
         earlier = {_same_row(r) for p, r in rows if p < page.page}
-        # a row printed again at the top of the next page (a spreadsheet's repeated rows, an overlapping
-        # screenshot) is one transaction: same date, same amounts, same balance
-        rows += [(page.page, r) for r in table.records
-                 if _date(r.get("date")) and not (r.get("balance") and _same_row(r) in earlier)]
+        for side, side_rows in enumerate(sides):
+            table = _table(side_rows, columns[side])
+            if table is None:
+                continue
+            columns[side] = table.columns
+            # a row printed again at the top of the next page (a spreadsheet's repeated rows, an overlapping
+            # screenshot) is one transaction: same date, same amounts, same balance
+            rows += [(page.page, r) for r in table.records
+                     if _date(r.get("date")) and not (r.get("balance") and _same_row(r) in earlier)]
     return rows or _list_rows(pages) or _receipts(pages)
+
+
+def _table(rows: Sequence[Row], columns: list[Column] | None) -> Table | None:
+    """The transactions table in these rows (or the rows of a table whose header was on an earlier page)."""
+    table = read_table(rows, VOCABULARY, "date", _ANCHOR, columns=columns, numeric_keys=MONEY_KEYS)
+    if table is None:
+        return None
+    keys = {c.key for c in table.columns}
+    if "date" not in keys and "time" in keys:
+        # no date column: a payment app's 交易时间 holds the date and the time (2026-08-10 11:40:55)
+        timed = read_table(rows, VOCABULARY, "time", _ANCHOR, columns=columns, numeric_keys=MONEY_KEYS)
+        if timed is not None and timed.records:
+            for record in timed.records:
+                record.cells["date"] = record.cells.pop("time", "")
+            return timed
+    return table
 
 
 # A bank's electronic receipts (电子回单) of credits, several to a page: label and value boxes, one receipt after
@@ -226,6 +242,7 @@ _SIGNED = re.compile(r"^[+\-－]\s*[¥￥]?\s*\d{1,3}(?:,\d{3})*(?:\.\d{2})$|^[+
 _MONTH_HEADING = re.compile(r"^\s*(20\d{2})\s*[年\-./]\s*(\d{1,2})\s*月?\s*$")
 _DAY = re.compile(r"(?<!\d)(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?(?:(?!\d)|(?=\d{1,2}:\d{2}))")
 _YEAR = re.compile(r"(20\d{2})\s*[-./年]\s*\d{1,2}")
+_DAY_HEADING = re.compile(r"^(\d{1,2})月(\d{1,2})日(?:星期|周)?[一二三四五六日天]?(?:今天|昨天)?$")
 
 
 def _list_rows(pages: Sequence[PageText]) -> list[tuple[int, Record]]:
@@ -235,22 +252,28 @@ def _list_rows(pages: Sequence[PageText]) -> list[tuple[int, Record]]:
     year = next((m.group(1) for p in pages[:1] for m in [_YEAR.search(p.joined)] if m), None)
     heading_year: str | None = None  # the year of the month heading the items stand under (2026年10月)
     for page in pages:
-        items: list[tuple[int, str, list[str], str | None]] = []  # (row index, amount, its rows' texts, year)
+        # (row index, amount, its rows' texts, year, the day heading it stands under)
+        items: list[tuple[int, str, list[str], str | None, re.Match | None]] = []
+        heading_day: re.Match | None = None  # an app that groups items under their day (10月11日 星期日)
         for i, row in enumerate(page.rows):
             texts = [ln.text.strip() for ln in row.lines]
             head = next((m for t in texts if (m := _MONTH_HEADING.match(t))), None)
             if head:
                 heading_year = head.group(1)
                 continue
+            day_head = _DAY_HEADING.match(re.sub(r"\s+", "", row.text))
+            if day_head:
+                heading_day = day_head
+                continue
             signed = [t for t in texts if _SIGNED.match(t.replace(" ", ""))]
             if len(signed) == 1:
-                items.append((i, signed[0], [t for t in texts if t != signed[0]], heading_year or year))
+                items.append((i, signed[0], [t for t in texts if t != signed[0]], heading_year or year, heading_day))
             elif items and not signed and i == items[-1][0] + 1:
                 items[-1][2].extend(texts)  # the item's second line: its day, the other party, the 附言
-        for _, amount, texts, y in items:
+        for _, amount, texts, y, under in items:
             text = " ".join(texts)
             full = dates_in(text)
-            day = _DAY.search(text)
+            day = _DAY.search(text) or under
             iso = full[0][0] if full else iso_date(y, day.group(1), day.group(2)) if y and day else None
             if iso is None:
                 continue

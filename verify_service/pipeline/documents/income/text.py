@@ -155,6 +155,11 @@ DATE_EN = re.compile(rf"(?<![\dA-Za-z])(\d{{1,2}})(?:st|nd|rd|th)?\s*{_MONTH_EN}
                      rf"|(?<![A-Za-z]){_MONTH_EN}\s*(\d{{1,2}})(?:st|nd|rd|th)?,?\s*(\d{{4}})(?!\d)", re.IGNORECASE)
 
 
+# A date day first with dots, as SAP and other European payroll systems print it (15.09.2026): the year last, so
+# it cannot be read as year-month-day.
+DATE_DMY_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
+
+
 # A bank statement's short English date, day first: 24OCT26, 24-OCT-2026, 01 Jul 26 (OCR reads the O of OCT and NOV
 # as 0).
 DATE_EN_COMPACT = re.compile(r"(?<![\dA-Za-z])(\d{1,2})[\s\-]?(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|[O0]CT|N[O0]V|DEC)"
@@ -188,6 +193,10 @@ def dates_in(text: str) -> list[tuple[str, int, int]]:
             out.append((iso, m.start(), m.end()))
     for m in DATE_EN.finditer(text):
         iso = _en_date(m)
+        if iso:
+            out.append((iso, m.start(), m.end()))
+    for m in DATE_DMY_DOTS.finditer(text):
+        iso = iso_date(m.group(3), m.group(2), m.group(1))
         if iso:
             out.append((iso, m.start(), m.end()))
     starts = {start for _, start, _ in out}
@@ -353,9 +362,12 @@ def id_after_label(pages: Sequence[PageText]) -> Field:
     return MISSING
 
 
-def last_date(pages: Sequence[PageText],
-              before: str = r"(?:自|从|入职|入司|出生|开户|开立|签订|起始|期间|区间|查询)[^0-9]{0,4}$",
-              after: str = r"^\s*起") -> Field:
+# the label of a date that is when a document was printed or produced, not when it was issued or paid
+OTHER_DATE = r"(?:打印|制表|制单|生成|导出|下载|查询|申请)(?:日期|时间)[:：]?$"
+NOT_ISSUED = r"(?:自|从|入职|入司|出生|开户|开立|签订|起始|期间|区间|查询)[^0-9]{0,4}$"
+
+
+def last_date(pages: Sequence[PageText], before: str = NOT_ISSUED, after: str = r"^\s*起") -> Field:
     """The last full date in the document (where letters sign and date): any written form; dates that are part
     of a period, a start or a birth date (`before` matches the text before it, `after` the text after it) are
     passed over."""
@@ -370,7 +382,7 @@ def last_date(pages: Sequence[PageText],
     return best or MISSING
 
 
-_OTHER_DATE = re.compile(r"(?:打印|制表|制单|生成|导出|下载|查询|申请)(?:日期|时间)[:：]?$")
+_OTHER_DATE = re.compile(OTHER_DATE)
 
 
 def date_before(pages: Sequence[PageText], words: str) -> Field:
