@@ -69,7 +69,7 @@ def test_upload_see_overlays_open_from_list_and_decide(real_app, page, tmp_path)
                      registry=real_app.extensions["verify"].registry)
     server = LiveServer(app)
     try:
-        page.goto(server.url + "/review")
+        page.goto(server.url + "/review?state=all")
         assert page.locator("#cases .empty").is_visible()
         cards = SAMPLES / "id_cards"
         page.set_input_files("#upload input[name=id_front]", str(cards / "card002_front_photo.jpg"))
@@ -86,7 +86,7 @@ def test_upload_see_overlays_open_from_list_and_decide(real_app, page, tmp_path)
         assert "similarity" in page.inner_text("#similarity") and "score" in page.inner_text("#liveness")
         shot(page, "review-case")
 
-        page.goto(server.url + "/review")
+        page.goto(server.url + "/review?state=all")
         listing = page.inner_text("#cases")
         number = re.search(r"\d{6}\*{8}\d{3}[\dX]", listing).group(0)
         assert re.fullmatch(r"\d{6}\*{8}\d{3}[\dX]", number) and not re.search(r"\d{17}[\dX]", listing)
@@ -94,12 +94,14 @@ def test_upload_see_overlays_open_from_list_and_decide(real_app, page, tmp_path)
         page.click("#cases tbody tr:first-child a")
         assert page.url == case_url
 
+        page.click("#claim button")  # a machine decision is taken into review by claiming it
         page.check("#decide input[value=approve]")
+        page.select_option("#decide select[name=reason_code]", "IDENTITY_CONFIRMED")
         page.fill("#decide textarea[name=note]", "applicant called back; selfie retaken")
         page.click("#decide button[type=submit]")
         page.wait_for_selector("#review-decision")
         assert "approve" in page.inner_text("#review-decision") and "local" in page.inner_text("#review-decision")
-        page.goto(server.url + "/review")
+        page.goto(server.url + "/review?state=all")
         assert "approve" in page.inner_text("#cases tbody tr:first-child")
         shot(page, "review-list-decided")
     finally:

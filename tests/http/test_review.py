@@ -35,7 +35,7 @@ def token(html: str) -> str:
 def test_verify_results_are_stored_and_listed_masked(tmp_path):
     client = review_app(tmp_path).test_client()
     request_id = verify(client)
-    page = client.get("/review").get_data(as_text=True)
+    page = client.get("/review?state=all").get_data(as_text=True)
     assert request_id in page and "董*" in page and "330106********0751" in page
     assert FULL_ID not in page and "董兰" not in page
     case = client.get(f"/review/cases/{request_id}")
@@ -48,18 +48,24 @@ def test_verify_results_are_stored_and_listed_masked(tmp_path):
     assert client.get(f"/review/cases/{request_id}/image/id_back").status_code == 404
 
 
-def test_decision_needs_the_csrf_token(tmp_path):
+def test_decision_needs_the_csrf_token_and_the_claim(tmp_path):
     client = review_app(tmp_path).test_client()
     request_id = verify(client)
     html = client.get(f"/review/cases/{request_id}").get_data(as_text=True)
-    r = client.post(f"/review/cases/{request_id}/decision", data={"decision": "approve", "note": "ok"})
+    decision = {"decision": "approve", "reason_code": "IDENTITY_CONFIRMED", "note": "called the applicant"}
+    r = client.post(f"/review/cases/{request_id}/decision", data=decision)
     assert r.status_code == 400
+    r = client.post(f"/review/cases/{request_id}/decision", data={**decision, "csrf_token": token(html)})
+    assert r.status_code == 409 and "claim the case" in r.get_data(as_text=True)  # nobody holds it yet
+    assert client.post(f"/review/cases/{request_id}/claim", data={"csrf_token": token(html)}).status_code == 302
     r = client.post(f"/review/cases/{request_id}/decision",
-                    data={"decision": "approve", "note": "called the applicant", "csrf_token": token(html)})
+                    data={**decision, "reason_code": "FACE_NOT_SAME_PERSON", "csrf_token": token(html)})
+    assert r.status_code == 409 and "does not go with approve" in r.get_data(as_text=True)
+    r = client.post(f"/review/cases/{request_id}/decision", data={**decision, "csrf_token": token(html)})
     assert r.status_code == 302
     html = client.get(f"/review/cases/{request_id}").get_data(as_text=True)
-    assert "called the applicant" in html and "by local" in html
-    assert "approve" in client.get("/review").get_data(as_text=True)
+    assert "called the applicant" in html and "by local" in html and "IDENTITY_CONFIRMED" in html
+    assert "approve" in client.get("/review?state=reviewed").get_data(as_text=True)
 
 
 def test_delete_through_the_api_and_the_page(tmp_path):
@@ -353,7 +359,7 @@ def test_the_same_client_request_id_twice_keeps_two_cases(tmp_path):
     assert r1.json["client_request_id"] == r2.json["client_request_id"] == "lender-0001"
     assert r1.json["request_id"] != r2.json["request_id"] and re.fullmatch(r"[0-9a-f]{32}", r1.json["request_id"])
     assert r1.headers["X-Request-ID"] == r1.json["request_id"]
-    page = client.get("/review").get_data(as_text=True)
+    page = client.get("/review?state=all").get_data(as_text=True)
     assert r1.json["request_id"] in page and r2.json["request_id"] in page
 
 

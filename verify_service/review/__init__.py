@@ -31,17 +31,20 @@ def load_reviewers(path: Path | None) -> dict[str, str]:
     return reviewers
 
 
-def install(app: Flask, settings, keys_enabled: bool) -> None:
-    """The case store (when switched on) and the review blueprint."""
+def install(app: Flask, settings, key_names: set[str]) -> None:
+    """The case store (when switched on), its webhook delivery and the review blueprint."""
     from werkzeug.security import generate_password_hash
 
+    from verify_service import webhooks
     from verify_service.review import sessions
     from verify_service.review.views import bp
     from verify_service.store import keys
     from verify_service.store.cases import CaseStore
 
     if not settings.review_store:
-        return  # no store, no review page: nothing personal is kept
+        return  # no store, no review page, no case API, no webhooks: nothing personal is kept
+    keys_enabled = bool(key_names)
+    targets = webhooks.Targets.from_settings(settings, key_names)
     if keys_enabled:
         reviewers = sessions.ReviewerFile(settings.reviewers_file)
         if not reviewers.current():
@@ -60,8 +63,12 @@ def install(app: Flask, settings, keys_enabled: bool) -> None:
                       PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME)
     # The store is opened last: it seals its key canary on first start, and a start-up that fails on another
     # setting must not have bound a fresh store to a key.
-    store_obj = CaseStore(settings.store_path, keys.store_key(settings, keys_enabled), settings.retention_days,
-                          old_keys=keys.old_store_keys(settings))
+    store_obj = CaseStore(settings.store_url or settings.store_path, keys.store_key(settings, keys_enabled),
+                          settings.retention_days, old_keys=keys.old_store_keys(settings),
+                          claim_minutes=settings.claim_minutes)
     store_obj.purge_expired()
     app.extensions["verify_store"] = store_obj
+    dispatcher = webhooks.install(store_obj, targets, settings)
+    if dispatcher is not None:
+        app.extensions["verify_webhooks"] = dispatcher
     app.register_blueprint(bp)
