@@ -132,7 +132,14 @@ def get_case(request_id: str):
     found = store.document(request_id, owner, include_note="note" in include)
     if found is None:
         raise _not_found(request_id)
-    return jsonify({**context.current().ids(), **found})
+    return jsonify(_with_ids(found))
+
+
+def _with_ids(document: dict) -> dict:
+    """A case document as a response: this request's ids (client_request_id echoes this request's X-Request-ID,
+    as every response does; the case's own is in its webhook events)."""
+    document.pop("client_request_id", None)
+    return {**context.current().ids(), **document}
 
 
 @bp.post("/cases/<request_id>/review-request")
@@ -143,7 +150,7 @@ def review_request(request_id: str):
     owner, actor = _scope()
     if not store.request_review(request_id, owner, actor):
         raise _not_found(request_id)
-    response = jsonify({**context.current().ids(), **store.document(request_id, owner)})
+    response = jsonify(_with_ids(store.document(request_id, owner)))
     response.status_code = 202
     return response
 
