@@ -4,7 +4,9 @@ engine returns them, and small images and PDFs. Tests import from here, never fr
 from __future__ import annotations
 
 import io
+import shutil
 import threading
+from pathlib import Path
 
 import numpy as np
 from PIL import Image
@@ -211,3 +213,29 @@ class WebhookReceiver:
         """Event ids of the requests it accepted, in order, repeats included."""
         with self._lock:
             return [r["event"]["id"] for r in self.requests if r["status"] == 200]
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # Debian's; Playwright never downloads one
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+class LiveServer:
+    """A WSGI app on a free loopback port, served from a thread (the browser tests' server)."""
+
+    def __init__(self, app):
+        from werkzeug.serving import make_server
+
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.server.shutdown()
+        self.thread.join(10)
+
+
+def shot(page, name):
+    """A full-page screenshot in test-artifacts/, the record of what a reviewer sees."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

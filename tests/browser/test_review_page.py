@@ -3,60 +3,18 @@
 Screenshots are saved to test-artifacts/ as the record of what a reviewer sees."""
 
 import re
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
 from werkzeug.security import generate_password_hash
-from werkzeug.serving import make_server
 
-from tests.conftest import REPO, SAMPLES, SHARED, TEST_SETTINGS
+from tests.conftest import SAMPLES, SHARED, TEST_SETTINGS
+from tests.fakes import CHROMIUM, LiveServer, shot
 from verify_service import create_app
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = REPO / "test-artifacts"
 pytestmark = [pytest.mark.integration,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
-
-
-class LiveServer:
-    """A WSGI app on a free loopback port, served from a thread."""
-
-    def __init__(self, app):
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self):
-        self.server.shutdown()
-        self.thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
-    yield context.new_page()
-    context.close()
-
-
-def shot(page, name):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def loaded(page, selector) -> bool:
