@@ -232,7 +232,7 @@ def test_a_store_made_by_the_code_before_the_review_loop_migrates_without_loss(t
         after = {t: db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("cases", "images", "meta")}
         (version,) = db.execute("SELECT version_num FROM alembic_version").fetchone()
     db.close()
-    assert version == "0002"
+    assert version == "0003"
     width = len(before["cases"][0])
     assert [row[:width] for row in after["cases"]] == before["cases"]  # every old column of every case, unchanged
     assert after["images"] == before["images"] and after["meta"] == before["meta"]

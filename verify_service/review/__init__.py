@@ -45,18 +45,11 @@ def install(app: Flask, settings, key_names: set[str]) -> None:
         return  # no store, no review page, no case API, no webhooks: nothing personal is kept
     keys_enabled = bool(key_names)
     targets = webhooks.Targets.from_settings(settings, key_names)
+    reviewers = None
     if keys_enabled:
         reviewers = sessions.ReviewerFile(settings.reviewers_file)
         if not reviewers.current():
             raise ConfigError("with API keys set, the review page needs reviewers: set VERIFY_REVIEWERS_FILE")
-        # Beside the case store, so that every gunicorn worker shares the sessions and the failure counts.
-        session_store = sessions.SessionStore(settings.store_path.with_name("review_sessions.sqlite3"))
-        reviewers.on_change = session_store.sweep
-        session_store.sweep(reviewers.current())  # a reviewer removed while the service was down is signed out
-        app.extensions["verify_sign_in"] = sessions.SignIn(
-            reviewers, session_store, SESSION_LIFETIME, settings.sign_in_failures_per_user,
-            settings.sign_in_failures_per_address, settings.sign_in_window,
-            generate_password_hash(secrets.token_hex(8)))
     app.secret_key = keys.secret_key(settings, keys_enabled)
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict",
                       SESSION_COOKIE_SECURE=settings.secure_cookies, SESSION_COOKIE_NAME="verify_review",
@@ -68,6 +61,15 @@ def install(app: Flask, settings, key_names: set[str]) -> None:
                           claim_minutes=settings.claim_minutes)
     store_obj.purge_expired()
     app.extensions["verify_store"] = store_obj
+    if reviewers is not None:
+        # In the case store, so that every worker and every instance sharing it has the same sessions and counts.
+        session_store = sessions.SessionStore(store_obj.engine)
+        reviewers.on_change = session_store.sweep
+        session_store.sweep(reviewers.current())  # a reviewer removed while the service was down is signed out
+        app.extensions["verify_sign_in"] = sessions.SignIn(
+            reviewers, session_store, SESSION_LIFETIME, settings.sign_in_failures_per_user,
+            settings.sign_in_failures_per_address, settings.sign_in_window,
+            generate_password_hash(secrets.token_hex(8)))
     dispatcher = webhooks.install(store_obj, targets, settings)
     if dispatcher is not None:
         app.extensions["verify_webhooks"] = dispatcher

@@ -4,7 +4,7 @@ sort as text, on both backends. Sealed columns hold Fernet tokens."""
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Integer, LargeBinary, MetaData, Table, Text
+from sqlalchemy import BigInteger, Column, Float, Integer, LargeBinary, MetaData, Table, Text
 
 metadata = MetaData()
 
@@ -92,4 +92,20 @@ audit_head = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", BigInteger, nullable=False),
     Column("hash", Text, nullable=False),
+)
+
+# Reviewer sessions (sha256 of the cookie's random id) and failed sign-ins, shared by every worker and instance.
+review_sessions = Table(
+    "review_sessions", metadata,
+    Column("id_hash", Text, primary_key=True),
+    Column("reviewer", Text, nullable=False),
+    Column("credential", Text, nullable=False),  # sha256 of the reviewer's password hash at sign-in
+    Column("expires", Float, nullable=False),
+)
+
+sign_in_failures = Table(
+    "sign_in_failures", metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("key", Text, nullable=False),
+    Column("at", Float, nullable=False),
 )
