@@ -111,16 +111,28 @@ def _audit(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(f"error: --head: {exc}", file=sys.stderr)
             return 2
-    store = _open_store(Settings.load())
-    if store is None:
+    from sqlalchemy import inspect
+
+    from verify_service.store import db
+
+    # The audit trail holds nothing sealed: an auditor needs the database, not the store key.
+    settings = Settings.load()
+    if not settings.store_url and not settings.store_path.exists():
+        print(f"error: no case store at {settings.store_path} (VERIFY_STORE_PATH, or VERIFY_STORE_URL)",
+              file=sys.stderr)
         return 2
+    engine = db.open_engine(settings.store_url or settings.store_path)
     try:
+        if "audit_head" not in inspect(engine).get_table_names():
+            print("error: this store has no audit trail yet: start the service once on it to migrate it",
+                  file=sys.stderr)
+            return 2
         if args.action == "head":
-            seq, digest = audit.head(store.engine)
+            seq, digest = audit.head(engine)
             print(f"{seq}:{digest}")
             return 0
         if args.action == "verify":
-            verdict = audit.verify(store.engine, expected)
+            verdict = audit.verify(engine, expected)
             if verdict.ok:
                 print(f"ok: {verdict.count} entries, head {verdict.last_seq}:{verdict.last_hash}")
                 return 0
@@ -128,14 +140,14 @@ def _audit(args: argparse.Namespace) -> int:
             return 1
         out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
         try:
-            for entry in audit.entries(store.engine):
+            for entry in audit.entries(engine):
                 out.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
         finally:
             if args.out:
                 out.close()
         return 0
     finally:
-        store.close()
+        engine.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -246,3 +246,13 @@ def test_a_store_made_by_the_code_before_the_review_loop_migrates_without_loss(t
     assert store.document(E, None)["decision"] == "review"
     CaseStore(path, FIXTURE_KEY, retention_days=3650)  # a second start finds nothing to migrate
     assert audit.verify(store.engine).ok
+
+
+def test_the_audit_commands_need_no_store_key_but_a_migrated_store(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "cases.sqlite3"
+    shutil.copy(Path(__file__).parent.parent / "data" / "store_5cd6775.sqlite3", path)
+    monkeypatch.setenv("VERIFY_STORE_PATH", str(path))
+    assert main(["audit", "head"]) == 2 and "start the service once" in capsys.readouterr().err
+    CaseStore(path, FIXTURE_KEY, retention_days=3650).close()
+    assert main(["audit", "head"]) == 0 and capsys.readouterr().out.strip() == "0:" + "0" * 64
+    assert main(["audit", "verify"]) == 0

@@ -147,13 +147,8 @@ class CaseStore:
     notify: Callable[[], None] = field(default=lambda: None, repr=False)  # an event was queued (wakes delivery)
 
     def __post_init__(self):
-        if isinstance(self.location, str) and self.location.startswith(("postgresql://", "postgres://",
-                                                                         "postgresql+psycopg://")):
-            self.engine = db.postgresql_engine(self.location)
-            self.path: Path | None = None
-        else:
-            self.path = Path(self.location)
-            self.engine = db.sqlite_engine(self.path)
+        self.path: Path | None = None if db.is_url(self.location) else Path(self.location)
+        self.engine = db.open_engine(self.location)
         # MultiFernet seals with the first key and opens with any: the old keys only ever decrypt.
         self.fernet = MultiFernet([Fernet(self.key), *(Fernet(k) for k in self.old_keys)])
         try:

@@ -68,6 +68,16 @@ def postgresql_engine(url: str) -> Engine:
     return create_engine(sqlalchemy_url(url), pool_pre_ping=True, pool_size=5, max_overflow=5)
 
 
+def is_url(location: str | Path) -> bool:
+    """Whether a store location is a PostgreSQL URL (else an SQLite file)."""
+    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://", "postgresql+psycopg://"))
+
+
+def open_engine(location: str | Path) -> Engine:
+    """The engine of a store location: a PostgreSQL URL or an SQLite file."""
+    return postgresql_engine(str(location)) if is_url(location) else sqlite_engine(Path(location))
+
+
 @contextlib.contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
     """A write transaction (BEGIN IMMEDIATE on SQLite), committed when the block ends without an error."""
