@@ -18,6 +18,7 @@ receivers refuse a timestamp more than a few minutes old (replays)."""
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import hashlib
 import hmac
@@ -164,12 +165,18 @@ class Dispatcher:
         """Deliver now (an event was just queued) instead of at the next poll."""
         self._wake.set()
 
-    def stop(self, timeout: float = 15.0) -> None:
-        """Finish the attempt in flight and stop."""
+    def stop(self, timeout: float | None = None) -> None:
+        """Finish the attempt in flight, give back the events leased and not attempted, and stop."""
+        if self._stop.is_set():
+            return
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
-            self._thread.join(timeout)
+            self._thread.join(self.timeout + 5 if timeout is None else timeout)
+        try:
+            self.store.release_leases(self.worker)
+        except Exception:  # a store that is gone at exit: the leases run out by themselves
+            log.exception("could not give back the webhook events this worker had leased")
         self._session.close()
 
     def _run(self) -> None:
@@ -232,4 +239,6 @@ def install(store: CaseStore, targets: Targets, settings: Settings) -> Dispatche
                       dt.timedelta(hours=settings.webhook_give_up_hours))
     dispatcher = Dispatcher(store, targets, backoff, settings.webhook_timeout, settings.webhook_poll)
     store.notify = dispatcher.wake
+    # A worker that exits (gunicorn's SIGTERM, a restart) finishes its attempt and gives back its leases.
+    atexit.register(dispatcher.stop)
     return dispatcher.start()

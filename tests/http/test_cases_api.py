@@ -174,3 +174,29 @@ def test_bad_queue_filters_are_a_400_page(tmp_path, query):
                         registry=FakeRegistry(ocr=FakeOcr(FRONT))).test_client()
     r = client.get(f"/review?{query}")
     assert r.status_code == 400 and r.mimetype == "text/html"
+
+
+def test_ids_that_cannot_be_a_case_are_404_on_both_backends(tmp_path, store_location):
+    where = {"store_url": store_location} if isinstance(store_location, str) else {}
+    app = keyed_app(tmp_path, **where)
+    try:
+        client = app.test_client()
+        verify(client, LENDER_A, name="王五")
+        for path in ("/v1/cases/a%00b", "/v1/cases/" + "x" * 200, "/v1/cases/%E4%B8%AD"):
+            r = client.get(path, headers={"X-API-Key": LENDER_A})
+            assert r.status_code == 404 and r.json["error"]["code"] == "NOT_FOUND", path
+            r = client.post(path + "/review-request", headers={"X-API-Key": LENDER_A})
+            assert r.status_code == 404, path
+        key = app.extensions["verify_store"].key.decode()  # the same store, seen by a keyless loopback instance
+        dev = create_app(dict(TEST_SETTINGS, review_store=True, store_path=tmp_path / "cases.sqlite3", store_key=key,
+                              **where), registry=FakeRegistry(ocr=FakeOcr(FRONT)))
+        review = dev.test_client()
+        assert review.get("/review/cases/a%00b").status_code == 404
+        import base64
+
+        nul = base64.urlsafe_b64encode(b'["2026-11-01T00:00:00+00:00", "a\\u0000b"]').decode()
+        assert review.get(f"/review?cursor={nul}").status_code == 400
+        assert review.get("/review?q=a%00b").status_code == 200  # a search that matches nothing
+        dev.extensions["verify_store"].close()
+    finally:
+        app.extensions["verify_store"].close()

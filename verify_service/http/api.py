@@ -11,7 +11,7 @@ from verify_service.flow import keep, run_case
 from verify_service.http import context
 from verify_service.http.uploads import case_parts, document_pages, image_part, side_param, text_param
 from verify_service.pipeline.documents.cn_id_card import idnumber
-from verify_service.store.cases import LOCAL_OWNER
+from verify_service.store.cases import LOCAL_OWNER, valid_id
 
 bp = Blueprint("api_v1", __name__, url_prefix="/v1")
 
@@ -107,15 +107,19 @@ def _scope() -> tuple[str | None, str]:
     return (None if ctx.operator else ctx.api_key or LOCAL_OWNER), ctx.api_key or LOCAL_OWNER
 
 
-def _case_store():
-    """The case store; NotFound when it is off (nothing is kept, so there is no case to find)."""
+def _case_store(request_id: str):
+    """The case store; NotFound when it is off (nothing is kept, so there is no case to find) or when the id
+    cannot be a case's."""
     store = current_app.extensions.get("verify_store")
     if store is None:
         raise NotFound("no case store: this service keeps no cases (VERIFY_REVIEW_STORE is off)")
+    if not valid_id(request_id):
+        raise _not_found(request_id)
     return store
 
 
 def _not_found(request_id: str) -> NotFound:
+    """The 404 of a case that is not there, or not this key's."""
     # Another key's case answers exactly as a missing one: a key must not learn which case ids exist.
     return NotFound(f"no stored case {request_id[:64]}")
 
@@ -127,7 +131,7 @@ def get_case(request_id: str):
     include = [part for part in request.args.get("include", "").split(",") if part]
     if any(part != "note" for part in include):
         raise InvalidParameter("include may only name note")
-    store = _case_store()
+    store = _case_store(request_id)
     owner, _ = _scope()
     found = store.document(request_id, owner, include_note="note" in include)
     if found is None:
@@ -146,7 +150,7 @@ def _with_ids(document: dict) -> dict:
 def review_request(request_id: str):
     """The applicant asks for a human to look at the machine's decision (PIPL Art. 24): the case joins the
     reviewers' queue (a case already waiting stays where it is)."""
-    store = _case_store()
+    store = _case_store(request_id)
     owner, actor = _scope()
     if not store.request_review(request_id, owner, actor):
         raise _not_found(request_id)
@@ -159,7 +163,7 @@ def review_request(request_id: str):
 def delete_case(request_id: str):
     """Delete a stored case and its images (a data subject's request under PIPL): one of this key's cases, or any
     case for an operator's key. Its audit entries stay (they hold no personal data)."""
-    store = _case_store()
+    store = _case_store(request_id)
     owner, actor = _scope()
     if not store.delete(request_id, owner=owner, actor=actor):
         raise _not_found(request_id)

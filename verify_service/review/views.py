@@ -39,7 +39,7 @@ from verify_service.http.errors import error_response
 from verify_service.http.uploads import case_parts
 from verify_service.review import overlay
 from verify_service.review.sessions import SignIn
-from verify_service.store.cases import REVIEW_DECISIONS, CaseStore, Filters, ReviewConflict
+from verify_service.store.cases import REVIEW_DECISIONS, CaseStore, Filters, ReviewConflict, valid_id
 
 bp = Blueprint("review", __name__, url_prefix="/review", template_folder="templates", static_folder="static")
 IMAGE_PARTS = ("id_front", "id_back", "selfie", "reference_photo", "income_proof")
@@ -101,6 +101,13 @@ def _require_reviewer():
         return redirect(url_for("review.login", next=request.path))
     g.reviewer = reviewer
     return None
+
+
+@bp.url_value_preprocessor
+def _case_ids(endpoint, values):
+    """A case id that cannot be one is a 404 before any view runs (it never reaches the database)."""
+    if values and "request_id" in values and not valid_id(values["request_id"]):
+        abort(404)
 
 
 @bp.after_request

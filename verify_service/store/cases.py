@@ -56,6 +56,8 @@ _SEALED = (("cases", cases, cases.c.request_id, cases.c.result),
            ("images", images, None, images.c.data),
            ("events", outbox, outbox.c.event_id, outbox.c.payload))
 _SEARCH = re.compile(r"[0-9A-Za-z]{1,64}")
+_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+_CURSOR_TIME = re.compile(r"[0-9T:+.-]{10,40}")
 
 
 def mask_name(name: str | None) -> str | None:
@@ -566,6 +568,13 @@ class CaseStore:
                           "outcome": status}, now)
         return status
 
+    def release_leases(self, worker: str) -> int:
+        """Give back the events a stopping worker leased and did not attempt, so that another worker (or the
+        same service after its restart) sends them now rather than after the lease; how many."""
+        with db.writing(self.engine) as conn:
+            return conn.execute(update(outbox).where(outbox.c.leased_by == worker, outbox.c.status == "pending")
+                                .values(leased_by=None, leased_until=None)).rowcount
+
     def events(self, request_id: str) -> list[dict]:
         """A case's webhook events, each with its delivery attempts (for the case page)."""
         with db.reading(self.engine) as conn:
@@ -631,16 +640,25 @@ def _encode_cursor(key: str, request_id: str) -> str:
 
 
 def _decode_cursor(cursor: str | None) -> tuple[str, str] | None:
-    """The position a cursor names; None for no cursor; ValueError for one that is not ours."""
+    """The position a cursor names; None for no cursor; ValueError for one that is not ours (only a time and a
+    request id of safe characters get near the database)."""
     if not cursor:
         return None
     try:
         key, request_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, TypeError, binascii.Error):
         raise ValueError("cursor is not one this list gave") from None
-    if not isinstance(key, str) or not isinstance(request_id, str):
+    if not (isinstance(key, str) and _CURSOR_TIME.fullmatch(key) and isinstance(request_id, str)
+            and valid_id(request_id)):
         raise ValueError("cursor is not one this list gave")
     return key, request_id
+
+
+def valid_id(request_id: str) -> bool:
+    """Whether a text can be a case id at all (the server's uuid4 hex; ids of older stores were clients'
+    X-Request-IDs, of the same characters): anything else is no case, and never reaches the database (PostgreSQL
+    refuses a NUL in text)."""
+    return bool(_ID.fullmatch(request_id))
 
 
 def final_decision(state: str, machine: str, review_decision: str | None) -> str:
