@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 SHARED_MODELS := $(abspath ../shared/models)
 export VERIFY_MODEL_MIRROR ?= $(if $(wildcard $(SHARED_MODELS)/MODELS.md),$(SHARED_MODELS),)
-DEBIAN_PACKAGES := fonts-noto-cjk fonts-dejavu-core chromium
+DEBIAN_PACKAGES := fonts-noto-cjk fonts-dejavu-core chromium postgresql
 APT_STAMP := $(VENV)/.apt-done
 
 .PHONY: run test setup models debian lint bench clean
@@ -25,9 +25,10 @@ lint: $(VENV)/.dev-installed
 setup: debian $(VENV)/.installed
 
 # Fonts for the sample-document generator (CJK) and the reviewer page's overlays; Chromium for the browser
-# tests (Playwright drives Debian's chromium: no browser is downloaded).
+# tests (Playwright drives Debian's chromium: no browser is downloaded); PostgreSQL for the store tests, which
+# start their own server in a temporary directory (no system service is used).
 debian: $(APT_STAMP)
-$(APT_STAMP):
+$(APT_STAMP): Makefile
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \

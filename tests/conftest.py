@@ -57,3 +57,43 @@ def post(client, url: str, data: dict):
     values = {k: FileStorage(v[0], filename=v[1], name=k) if isinstance(v, tuple) else v for k, v in data.items()}
     boundary, body = encode_multipart(values)
     return client.post(url, data=body, content_type=f'multipart/form-data; boundary="{boundary}"')
+
+
+@pytest.fixture(scope="session")
+def postgresql_server():
+    """One PostgreSQL server for the session, in a temporary directory (tests/pg.py)."""
+    from tests import pg
+
+    with pg.server() as executor:
+        yield executor
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request, tmp_path):
+    """Where a case store lives: an SQLite file, or a fresh database on the test PostgreSQL server. Tests that take
+    it run on both backends."""
+    if request.param == "sqlite":
+        yield tmp_path / "cases.sqlite3"
+        return
+    from tests import pg
+
+    with pg.database(request.getfixturevalue("postgresql_server")) as url:
+        yield url
+
+
+@pytest.fixture
+def open_store(store_location):
+    """Opens CaseStores on the test's location (the same store as often as asked, as several workers do), and
+    closes their connections at the end."""
+    from verify_service.store.cases import CaseStore
+
+    opened = []
+
+    def make(key: bytes, **options):
+        store = CaseStore(store_location, key, **options)
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()

@@ -4,6 +4,9 @@ engine returns them, and small images and PDFs. Tests import from here, never fr
 from __future__ import annotations
 
 import io
+import shutil
+import threading
+from pathlib import Path
 
 import numpy as np
 from PIL import Image
@@ -133,3 +136,106 @@ BACK = [line("中华人民共和国", 245, 70, 400, 40), line("居民身份证",
 LETTER = rows("收入证明", "兹证明马浩（身份证号：3702021986092860", "23）系我单位正式员工，自2020年2月起在运营部担任运营",
               "经理职务，月收入（税前）为人民币5,200.00元（大写：", "伍仟贰佰元整），年收入约为人民币62,400.00元。",
               "特此证明。", "单位名称：杭州青禾网络科技有限公司", "日期：2026年9月6日")
+
+
+class WebhookReceiver:
+    """A real HTTP server on a loopback port that receives webhook events as a lender's would: it checks the
+    signature (the README's receiver), drops repeats by event id, and records every request it got. It can be
+    taken down (its port then refuses connections) and brought back on the same port, answer with another status,
+    or answer slowly."""
+
+    def __init__(self, secret: str, port: int = 0):
+        self.secret = secret
+        self.requests: list[dict] = []  # every request that arrived, valid or not
+        self.processed: dict[str, dict] = {}  # event id -> event, each handled once
+        self.status, self.delay = 200, 0.0
+        self._lock = threading.Lock()
+        self._server = None
+        self.port = port
+        self.up()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/hooks/kyc"
+
+    def _handler(self):
+        import hashlib
+        import hmac
+        import json
+        import time
+        from http.server import BaseHTTPRequestHandler
+
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # quiet
+                pass
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                if receiver.delay:
+                    time.sleep(receiver.delay)
+                timestamp = self.headers.get("X-Verify-Timestamp", "")
+                expected = "sha256=" + hmac.new(receiver.secret.encode(), timestamp.encode() + b"." + body,
+                                                hashlib.sha256).hexdigest()
+                valid = hmac.compare_digest(expected, self.headers.get("X-Verify-Signature", ""))
+                fresh = timestamp.isdigit() and abs(time.time() - int(timestamp)) < 300
+                event = json.loads(body)
+                with receiver._lock:
+                    status = receiver.status if valid and fresh else 400
+                    receiver.requests.append({"headers": dict(self.headers), "body": body, "valid": valid and fresh,
+                                              "event": event, "status": status})
+                    if status == 200:
+                        receiver.processed.setdefault(event["id"], event)  # a repeat changes nothing
+                self.send_response(status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+        return Handler
+
+    def up(self) -> None:
+        """Listen (again, on the same port once it has one)."""
+        from http.server import ThreadingHTTPServer
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), self._handler())
+        self._server.daemon_threads = True
+        self.port = self._server.server_port
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def down(self) -> None:
+        """Stop listening: connections to the port are refused."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def delivered(self) -> list[str]:
+        """Event ids of the requests it accepted, in order, repeats included."""
+        with self._lock:
+            return [r["event"]["id"] for r in self.requests if r["status"] == 200]
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # Debian's; Playwright never downloads one
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+class LiveServer:
+    """A WSGI app on a free loopback port, served from a thread (the browser tests' server)."""
+
+    def __init__(self, app):
+        from werkzeug.serving import make_server
+
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.server.shutdown()
+        self.thread.join(10)
+
+
+def shot(page, name):
+    """A full-page screenshot in test-artifacts/, the record of what a reviewer sees."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -1,4 +1,4 @@
-"""Command line: `python -m verify_service serve|models|reviewer|store|batch ...`."""
+"""Command line: `python -m verify_service serve|models|reviewer|store|audit|batch ...`."""
 
 from __future__ import annotations
 
@@ -66,22 +66,88 @@ def _reviewer(args: argparse.Namespace) -> int:
     return 0
 
 
-def _store(args: argparse.Namespace) -> int:
-    """Case store maintenance: rotate-key re-seals every case with VERIFY_STORE_KEY."""
+def _open_store(settings: Settings):
+    """The case store of the settings (VERIFY_STORE_URL, else VERIFY_STORE_PATH), or None when there is none."""
     from verify_service.store import keys
     from verify_service.store.cases import CaseStore
 
-    settings = Settings.load()
-    if not settings.store_path.exists():
-        print(f"error: no case store at {settings.store_path} (VERIFY_STORE_PATH)", file=sys.stderr)
-        return 2
+    if not settings.store_url and not settings.store_path.exists():
+        print(f"error: no case store at {settings.store_path} (VERIFY_STORE_PATH, or VERIFY_STORE_URL)",
+              file=sys.stderr)
+        return None
     keys_enabled = bool(settings.api_keys.strip() or settings.api_keys_file)
-    store = CaseStore(settings.store_path, keys.store_key(settings, keys_enabled), settings.retention_days,
-                      old_keys=keys.old_store_keys(settings))
-    counts = store.rotate()
-    print(f"re-sealed {counts['cases']} cases, {counts['notes']} notes and {counts['images']} images with "
-          f"VERIFY_STORE_KEY; VERIFY_STORE_OLD_KEYS can now be removed")
+    return CaseStore(settings.store_url or settings.store_path, keys.store_key(settings, keys_enabled),
+                     settings.retention_days, old_keys=keys.old_store_keys(settings))
+
+
+def _store(args: argparse.Namespace) -> int:
+    """Case store maintenance: rotate-key re-seals every case with VERIFY_STORE_KEY."""
+    store = _open_store(Settings.load())
+    if store is None:
+        return 2
+    try:
+        counts = store.rotate()
+    finally:
+        store.close()
+    print(f"re-sealed {counts['cases']} cases, {counts['notes']} notes, {counts['images']} images and "
+          f"{counts['events']} webhook events with VERIFY_STORE_KEY; VERIFY_STORE_OLD_KEYS can now be removed")
     return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    """The audit trail: head (print the latest SEQ:HASH), verify (walk the chain; with --head, check that it still
+    reaches a head kept outside the database), export (JSON Lines for a regulator)."""
+    import json
+
+    from verify_service.store import audit
+
+    if args.head is not None and args.action != "verify":
+        print("error: --head goes with verify", file=sys.stderr)
+        return 2
+    expected = None
+    if args.head is not None:
+        try:
+            expected = audit.parse_head(args.head)
+        except ValueError as exc:
+            print(f"error: --head: {exc}", file=sys.stderr)
+            return 2
+    from sqlalchemy import inspect
+
+    from verify_service.store import db
+
+    # The audit trail holds nothing sealed: an auditor needs the database, not the store key.
+    settings = Settings.load()
+    if not settings.store_url and not settings.store_path.exists():
+        print(f"error: no case store at {settings.store_path} (VERIFY_STORE_PATH, or VERIFY_STORE_URL)",
+              file=sys.stderr)
+        return 2
+    engine = db.open_engine(settings.store_url or settings.store_path)
+    try:
+        if "audit_head" not in inspect(engine).get_table_names():
+            print("error: this store has no audit trail yet: start the service once on it to migrate it",
+                  file=sys.stderr)
+            return 2
+        if args.action == "head":
+            seq, digest = audit.head(engine)
+            print(f"{seq}:{digest}")
+            return 0
+        if args.action == "verify":
+            verdict = audit.verify(engine, expected)
+            if verdict.ok:
+                print(f"ok: {verdict.count} entries, head {verdict.last_seq}:{verdict.last_hash}")
+                return 0
+            print(f"FAILED at entry {verdict.bad_seq}: {verdict.problem}", file=sys.stderr)
+            return 1
+        out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
+        try:
+            for entry in audit.entries(engine):
+                out.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
+        finally:
+            if args.out:
+                out.close()
+        return 0
+    finally:
+        engine.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     reviewer.add_argument("username")
     store = sub.add_parser("store", help="case store maintenance: rotate-key (re-seal with VERIFY_STORE_KEY)")
     store.add_argument("action", choices=["rotate-key"])
+    audit_cmd = sub.add_parser("audit", help="the audit trail: head, verify [--head SEQ:HASH], export [--out FILE]")
+    audit_cmd.add_argument("action", choices=["head", "verify", "export"])
+    audit_cmd.add_argument("--head", help="SEQ:HASH kept outside the database (from `audit head` or the log)")
+    audit_cmd.add_argument("--out", help="export: write the JSON Lines here instead of standard output")
     sub.add_parser("batch", help="re-verify stored cases from a manifest (see batch --help)", add_help=False)
     if argv is None:
         argv = sys.argv[1:]
@@ -115,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
-        return {"serve": _serve, "models": _models, "reviewer": _reviewer, "store": _store}[args.command](args)
+        commands = {"serve": _serve, "models": _models, "reviewer": _reviewer, "store": _store, "audit": _audit}
+        return commands[args.command](args)
     except VerifyError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2

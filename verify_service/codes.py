@@ -82,3 +82,58 @@ class CheckCode(enum.StrEnum):
     NAME_MATCHES = "NAME_MATCHES"
     ID_NUMBER_MATCHES = "ID_NUMBER_MATCHES"
     ISSUE_DATE_RECENT = "ISSUE_DATE_RECENT"
+
+
+class CaseState(enum.StrEnum):
+    """`state` of a stored case (GET /v1/cases/<request_id>, webhook events, the reviewer queue)."""
+
+    DECIDED = "decided"  # a machine pass or reject; nobody has asked for a human
+    AWAITING_REVIEW = "awaiting_review"  # in the reviewers' queue
+    IN_REVIEW = "in_review"  # claimed by a reviewer (until the claim is released, decided or expires)
+    NEEDS_MORE = "needs_more"  # a reviewer asked for more from the applicant
+    REVIEWED = "reviewed"  # a reviewer approved or rejected it
+
+
+class ReviewDecision(enum.StrEnum):
+    """What a reviewer records, and the final decision it makes in the API's vocabulary."""
+
+    APPROVE = "approve"  # final decision pass
+    REJECT = "reject"  # final decision reject
+    REQUEST_MORE = "request_more"  # final decision stays review
+
+
+class ReviewReasonCode(enum.StrEnum):
+    """`review.reason_code`: why a reviewer decided as they did. Each code goes with the decisions in
+    REVIEW_REASONS_FOR; OTHER goes with any, and needs a note."""
+
+    IDENTITY_CONFIRMED = "IDENTITY_CONFIRMED"
+    DOCUMENTS_CONFIRMED = "DOCUMENTS_CONFIRMED"
+    FACE_NOT_SAME_PERSON = "FACE_NOT_SAME_PERSON"
+    SELFIE_NOT_LIVE = "SELFIE_NOT_LIVE"
+    DOCUMENT_NOT_GENUINE = "DOCUMENT_NOT_GENUINE"
+    DOCUMENT_EXPIRED = "DOCUMENT_EXPIRED"
+    DATA_MISMATCH = "DATA_MISMATCH"
+    INCOME_NOT_SUPPORTED = "INCOME_NOT_SUPPORTED"
+    DOCUMENT_UNREADABLE = "DOCUMENT_UNREADABLE"
+    DOCUMENT_MISSING = "DOCUMENT_MISSING"
+    NEW_SELFIE_NEEDED = "NEW_SELFIE_NEEDED"
+    INCOME_PROOF_NEEDED = "INCOME_PROOF_NEEDED"
+    OTHER = "OTHER"
+
+
+_D = ReviewDecision
+REVIEW_REASONS_FOR: dict[ReviewReasonCode, frozenset[ReviewDecision]] = {
+    ReviewReasonCode.IDENTITY_CONFIRMED: frozenset({_D.APPROVE}),
+    ReviewReasonCode.DOCUMENTS_CONFIRMED: frozenset({_D.APPROVE}),
+    ReviewReasonCode.FACE_NOT_SAME_PERSON: frozenset({_D.REJECT}),
+    ReviewReasonCode.SELFIE_NOT_LIVE: frozenset({_D.REJECT}),
+    ReviewReasonCode.DOCUMENT_NOT_GENUINE: frozenset({_D.REJECT}),
+    ReviewReasonCode.DOCUMENT_EXPIRED: frozenset({_D.REJECT}),
+    ReviewReasonCode.DATA_MISMATCH: frozenset({_D.REJECT}),
+    ReviewReasonCode.INCOME_NOT_SUPPORTED: frozenset({_D.REJECT}),
+    ReviewReasonCode.DOCUMENT_UNREADABLE: frozenset({_D.REQUEST_MORE}),
+    ReviewReasonCode.DOCUMENT_MISSING: frozenset({_D.REQUEST_MORE}),
+    ReviewReasonCode.NEW_SELFIE_NEEDED: frozenset({_D.REQUEST_MORE}),
+    ReviewReasonCode.INCOME_PROOF_NEEDED: frozenset({_D.REQUEST_MORE}),
+    ReviewReasonCode.OTHER: frozenset(_D),
+}

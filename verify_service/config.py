@@ -54,9 +54,20 @@ class Settings:
     log_json: bool = True  # structured JSON logs (one object per line)
     review_store: bool = False  # keep every /v1/verify result and its images for the review page
     store_path: Path = REPO_ROOT / "instance" / "cases.sqlite3"
+    store_url: str = ""  # postgresql://user:password@host/db: the store in PostgreSQL (wins over store_path)
     store_key: str = ""  # Fernet key (urlsafe base64, 32 bytes); generated and kept locally only on loopback dev
     store_old_keys: str = ""  # comma-separated earlier store keys: they still decrypt, never encrypt (rotation)
     retention_days: int = 30
+    claim_minutes: int = 30  # a reviewer's claim on a case lapses after this
+    # Webhooks: the default receiver (keys without their own, review-page cases) and per-key receivers.
+    webhook_url: str = ""
+    webhook_secret: str = ""
+    webhooks_file: Path | None = None  # one "key-name url secret" per line
+    webhook_retry_base: float = 10.0  # seconds before the first retry; doubled each time ...
+    webhook_retry_max: float = 3600.0  # ... up to this
+    webhook_give_up_hours: float = 72.0  # an event not delivered by then is given up (the case API still has it)
+    webhook_timeout: float = 10.0  # seconds a receiver has to answer
+    webhook_poll: float = 2.0  # seconds between looks at the outbox when nothing woke the delivery thread
     secret_key: str = ""  # signs reviewer session cookies; generated and kept locally only on loopback dev
     reviewers_file: Path | None = None  # one "username:password-hash" per line (python -m verify_service reviewer)
     secure_cookies: bool = False  # set behind HTTPS
@@ -85,7 +96,8 @@ class Settings:
         if self.provider not in PROVIDERS:
             raise ConfigError(f"VERIFY_PROVIDER must be one of {', '.join(PROVIDERS)}, not {self.provider!r}")
         for name in ("port", "max_pixels", "max_work_side", "ocr_det_limit", "max_pdf_pages", "income_max_age_days",
-                     "retention_days"):
+                     "retention_days", "claim_minutes", "webhook_retry_base", "webhook_retry_max",
+                     "webhook_give_up_hours", "webhook_timeout", "webhook_poll"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"VERIFY_{name.upper()} must be positive")
         if not 0 < self.liveness_threshold < 1:
@@ -96,6 +108,8 @@ class Settings:
         if min(self.sign_in_failures_per_user, self.sign_in_failures_per_address, self.sign_in_window) <= 0:
             raise ConfigError("VERIFY_SIGN_IN_FAILURES_PER_USER, VERIFY_SIGN_IN_FAILURES_PER_ADDRESS and "
                               "VERIFY_SIGN_IN_WINDOW must be positive")
+        if self.store_url and not self.store_url.startswith(("postgresql://", "postgres://")):
+            raise ConfigError("VERIFY_STORE_URL must be a postgresql:// URL (SQLite: VERIFY_STORE_PATH)")
         if self.stage_workers < 0:
             raise ConfigError("VERIFY_STAGE_WORKERS must not be negative")
         if self.max_upload_mb <= 0 or self.threads < 0:

@@ -3,60 +3,18 @@
 Screenshots are saved to test-artifacts/ as the record of what a reviewer sees."""
 
 import re
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
 from werkzeug.security import generate_password_hash
-from werkzeug.serving import make_server
 
-from tests.conftest import REPO, SAMPLES, SHARED, TEST_SETTINGS
+from tests.conftest import SAMPLES, SHARED, TEST_SETTINGS
+from tests.fakes import CHROMIUM, LiveServer, shot
 from verify_service import create_app
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = REPO / "test-artifacts"
 pytestmark = [pytest.mark.integration,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
-
-
-class LiveServer:
-    """A WSGI app on a free loopback port, served from a thread."""
-
-    def __init__(self, app):
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self):
-        self.server.shutdown()
-        self.thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
-    yield context.new_page()
-    context.close()
-
-
-def shot(page, name):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 def loaded(page, selector) -> bool:
@@ -69,7 +27,7 @@ def test_upload_see_overlays_open_from_list_and_decide(real_app, page, tmp_path)
                      registry=real_app.extensions["verify"].registry)
     server = LiveServer(app)
     try:
-        page.goto(server.url + "/review")
+        page.goto(server.url + "/review?state=all")
         assert page.locator("#cases .empty").is_visible()
         cards = SAMPLES / "id_cards"
         page.set_input_files("#upload input[name=id_front]", str(cards / "card002_front_photo.jpg"))
@@ -86,7 +44,7 @@ def test_upload_see_overlays_open_from_list_and_decide(real_app, page, tmp_path)
         assert "similarity" in page.inner_text("#similarity") and "score" in page.inner_text("#liveness")
         shot(page, "review-case")
 
-        page.goto(server.url + "/review")
+        page.goto(server.url + "/review?state=all")
         listing = page.inner_text("#cases")
         number = re.search(r"\d{6}\*{8}\d{3}[\dX]", listing).group(0)
         assert re.fullmatch(r"\d{6}\*{8}\d{3}[\dX]", number) and not re.search(r"\d{17}[\dX]", listing)
@@ -94,12 +52,14 @@ def test_upload_see_overlays_open_from_list_and_decide(real_app, page, tmp_path)
         page.click("#cases tbody tr:first-child a")
         assert page.url == case_url
 
+        page.click("#claim button")  # a machine decision is taken into review by claiming it
         page.check("#decide input[value=approve]")
+        page.select_option("#decide select[name=reason_code]", "IDENTITY_CONFIRMED")
         page.fill("#decide textarea[name=note]", "applicant called back; selfie retaken")
         page.click("#decide button[type=submit]")
         page.wait_for_selector("#review-decision")
         assert "approve" in page.inner_text("#review-decision") and "local" in page.inner_text("#review-decision")
-        page.goto(server.url + "/review")
+        page.goto(server.url + "/review?state=all")
         assert "approve" in page.inner_text("#cases tbody tr:first-child")
         shot(page, "review-list-decided")
     finally:

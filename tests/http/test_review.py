@@ -35,7 +35,7 @@ def token(html: str) -> str:
 def test_verify_results_are_stored_and_listed_masked(tmp_path):
     client = review_app(tmp_path).test_client()
     request_id = verify(client)
-    page = client.get("/review").get_data(as_text=True)
+    page = client.get("/review?state=all").get_data(as_text=True)
     assert request_id in page and "董*" in page and "330106********0751" in page
     assert FULL_ID not in page and "董兰" not in page
     case = client.get(f"/review/cases/{request_id}")
@@ -48,18 +48,24 @@ def test_verify_results_are_stored_and_listed_masked(tmp_path):
     assert client.get(f"/review/cases/{request_id}/image/id_back").status_code == 404
 
 
-def test_decision_needs_the_csrf_token(tmp_path):
+def test_decision_needs_the_csrf_token_and_the_claim(tmp_path):
     client = review_app(tmp_path).test_client()
     request_id = verify(client)
     html = client.get(f"/review/cases/{request_id}").get_data(as_text=True)
-    r = client.post(f"/review/cases/{request_id}/decision", data={"decision": "approve", "note": "ok"})
+    decision = {"decision": "approve", "reason_code": "IDENTITY_CONFIRMED", "note": "called the applicant"}
+    r = client.post(f"/review/cases/{request_id}/decision", data=decision)
     assert r.status_code == 400
+    r = client.post(f"/review/cases/{request_id}/decision", data={**decision, "csrf_token": token(html)})
+    assert r.status_code == 409 and "claim the case" in r.get_data(as_text=True)  # nobody holds it yet
+    assert client.post(f"/review/cases/{request_id}/claim", data={"csrf_token": token(html)}).status_code == 302
     r = client.post(f"/review/cases/{request_id}/decision",
-                    data={"decision": "approve", "note": "called the applicant", "csrf_token": token(html)})
+                    data={**decision, "reason_code": "FACE_NOT_SAME_PERSON", "csrf_token": token(html)})
+    assert r.status_code == 409 and "does not go with approve" in r.get_data(as_text=True)
+    r = client.post(f"/review/cases/{request_id}/decision", data={**decision, "csrf_token": token(html)})
     assert r.status_code == 302
     html = client.get(f"/review/cases/{request_id}").get_data(as_text=True)
-    assert "called the applicant" in html and "by local" in html
-    assert "approve" in client.get("/review").get_data(as_text=True)
+    assert "called the applicant" in html and "by local" in html and "IDENTITY_CONFIRMED" in html
+    assert "approve" in client.get("/review?state=reviewed").get_data(as_text=True)
 
 
 def test_delete_through_the_api_and_the_page(tmp_path):
@@ -319,10 +325,10 @@ def test_a_successful_sign_in_clears_the_users_failures(tmp_path, store_key):
     assert sign_in(client, password="wrong password").status_code == 401  # the count began again
 
 
-def test_failures_age_out_of_the_window(tmp_path):
+def test_failures_age_out_of_the_window(open_store):
     from verify_service.review.sessions import SessionStore
 
-    sessions = SessionStore(tmp_path / "sessions.sqlite3")
+    sessions = SessionStore(open_store(Fernet.generate_key()).engine)
     limits = {"per_user": 2, "per_address": 10, "window": 900}
     for now in (1000.0, 1100.0):  # an attempt counts as a failure unless it is marked as succeeded
         assert sessions.begin_sign_in("alice", "192.0.2.1", now=now, **limits).allowed
@@ -353,7 +359,7 @@ def test_the_same_client_request_id_twice_keeps_two_cases(tmp_path):
     assert r1.json["client_request_id"] == r2.json["client_request_id"] == "lender-0001"
     assert r1.json["request_id"] != r2.json["request_id"] and re.fullmatch(r"[0-9a-f]{32}", r1.json["request_id"])
     assert r1.headers["X-Request-ID"] == r1.json["request_id"]
-    page = client.get("/review").get_data(as_text=True)
+    page = client.get("/review?state=all").get_data(as_text=True)
     assert r1.json["request_id"] in page and r2.json["request_id"] in page
 
 
@@ -422,14 +428,46 @@ def test_an_unreadable_reviewers_file_lets_nobody_in_until_it_is_fixed(tmp_path,
     assert client.get("/review").status_code == 200  # a broken edit does not sign everyone out for good
 
 
-def test_concurrent_guesses_in_several_workers_get_no_more_than_the_limit(tmp_path):
+def test_concurrent_guesses_in_several_workers_get_no_more_than_the_limit(open_store):
     from concurrent.futures import ThreadPoolExecutor
 
     from verify_service.review.sessions import SessionStore
 
-    # One store object per "worker", each with its own connections: only the SQLite file is shared.
-    workers = [SessionStore(tmp_path / "sessions.sqlite3") for _ in range(4)]
+    # One store object per "worker", each with its own connections: only the database is shared (SQLite and
+    # PostgreSQL).
+    key = Fernet.generate_key()
+    workers = [SessionStore(open_store(key).engine) for _ in range(4)]
     with ThreadPoolExecutor(16) as pool:
         attempts = list(pool.map(lambda i: workers[i % 4].begin_sign_in(
             "alice", f"192.0.2.{i}", per_user=5, per_address=20, window=900), range(32)))
     assert sum(a.allowed for a in attempts) == 5  # counted and reserved in one step, before any password check
+
+
+def test_two_instances_on_one_store_share_sessions_claims_and_the_queue(tmp_path, store_location, store_key):
+    """Two service instances behind a load balancer, sharing one store (an SQLite file, or a PostgreSQL database
+    via VERIFY_STORE_URL): a reviewer signed in on one is signed in on the other, a case one instance kept is in
+    the other's queue, a claim made on one holds on the other, and a sign-out on one ends the session on both."""
+    where = {"store_url": store_location} if isinstance(store_location, str) else {}  # SQLite: review_app's file
+    path = two_reviewers(tmp_path)
+    instances = [review_app(tmp_path, api_keys=KEY, store_key=(tmp_path / "store.key").read_text(),
+                            secret_key="s" * 40, host="0.0.0.0", reviewers_file=path, **where) for _ in range(2)]
+    try:
+        one, two = (app.test_client() for app in instances)
+        case_id = verify(one, {"X-API-Key": KEY})
+        assert sign_in(one).status_code == 302
+        cookie = cookie_of(one)
+        two.set_cookie("verify_review", cookie)
+        assert case_id in two.get("/review?state=all").get_data(as_text=True)
+        html = one.get("/review").get_data(as_text=True)
+        assert one.post("/review/claim-next", data={"csrf_token": token(html)}).status_code == 302
+        bob = instances[1].test_client()
+        sign_in(bob, "bob", "bob password 123")
+        page = bob.get("/review").get_data(as_text=True)
+        assert f'data-request-id="{case_id}"' not in page  # alice's claim, made on the other instance
+        assert "awaiting_review" not in instances[1].extensions["verify_store"].document(case_id, None)["state"]
+        logout = two.post("/review/logout", data={"csrf_token": token(two.get("/review").get_data(as_text=True))})
+        assert logout.status_code == 302
+        assert not signed_in(instances[0], cookie) and not signed_in(instances[1], cookie)
+    finally:
+        for app in instances:
+            app.extensions["verify_store"].close()

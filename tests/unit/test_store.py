@@ -1,15 +1,19 @@
 """The case store: encryption at rest, masking, retention, reviews and deletion, the key check at start-up,
-key rotation, owners and the migration of stores made before them."""
+key rotation, owners and the migration of stores made before them. Tests that take `store` or `open_store` run
+on SQLite and on PostgreSQL (tests/conftest.py); the others look at the SQLite file itself."""
 
 import datetime as dt
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
 
 from verify_service.__main__ import main
 from verify_service.errors import ConfigError
-from verify_service.store.cases import CaseStore, mask_name
+from verify_service.store import audit
+from verify_service.store.cases import CaseStore, Filters, mask_name
 
 NOW = dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC)
 RESULT = {"decision": "review", "reasons": [{"code": "FACE_UNCERTAIN", "message": "m"}],
@@ -19,7 +23,12 @@ JPEG = b"\xff\xd8\xff\xe0" + b"JFIF-bytes-of-a-face" * 50
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(open_store):
+    return open_store(Fernet.generate_key(), retention_days=30)
+
+
+@pytest.fixture
+def sqlite_store(tmp_path):
     return CaseStore(tmp_path / "cases.sqlite3", Fernet.generate_key(), retention_days=30)
 
 
@@ -34,9 +43,16 @@ def test_save_list_get_image(store):
     assert store.get("nope") is None
 
 
-def test_nothing_personal_is_readable_in_the_sqlite_file_without_the_key(store, tmp_path):
+def review(store, request_id, decision, note, reviewer, reason="OTHER", now=NOW):
+    """A reviewer's decision as the page records it: claim, then decide."""
+    assert store.claim(request_id, reviewer, now=now)
+    return store.record_review(request_id, decision, reason, note, reviewer, now=now)
+
+
+def test_nothing_personal_is_readable_in_the_sqlite_file_without_the_key(sqlite_store, tmp_path):
+    store = sqlite_store
     store.save("r1", RESULT, {"id_front": JPEG}, now=NOW)
-    store.record_review("r1", "approve", "电话核实 11010519491231002X", "alice", now=NOW)
+    review(store, "r1", "approve", "电话核实 11010519491231002X", "alice")
     raw = b"".join(p.read_bytes() for p in tmp_path.glob("cases.sqlite3*"))
     for secret in (b"\xff\xd8\xff", b"JFIF", "欧阳娜娜".encode(), b"11010519491231002X", "电话核实".encode()):
         assert secret not in raw
@@ -52,26 +68,30 @@ def test_list_is_newest_first_and_filters_by_decision(store):
         store.save(f"r{i}", {**RESULT, "decision": decision}, {}, now=NOW + dt.timedelta(minutes=i))
     assert [c.request_id for c in store.list()] == ["r2", "r1", "r0"]
     assert [c.request_id for c in store.list("review")] == ["r1"]
+    assert [c.request_id for c in store.page(Filters(state=None), now=NOW).items] == ["r2", "r1", "r0"]
 
 
 def test_review_is_recorded_with_who_and_when(store):
     store.save("r1", RESULT, {}, now=NOW)
-    assert store.record_review("r1", "reject", "forged seal", "bob", now=NOW)
-    review = store.get("r1")["review"]
-    assert review == {"decision": "reject", "note": "forged seal", "reviewer": "bob", "reviewed_at": "2026-11-01T12:00:00+00:00"}
+    assert review(store, "r1", "reject", "forged seal", "bob", "DOCUMENT_NOT_GENUINE")
+    found = store.get("r1")["review"]
+    assert found == {"decision": "reject", "reason_code": "DOCUMENT_NOT_GENUINE", "note": "forged seal",
+                     "reviewer": "bob", "reviewed_at": "2026-11-01T12:00:00+00:00"}
     assert store.list()[0].review_decision == "reject"
-    assert not store.record_review("nope", "reject", "", "bob")
+    assert not store.record_review("nope", "reject", "OTHER", "x", "bob")
     with pytest.raises(ValueError):
-        store.record_review("r1", "maybe", "", "bob")
+        store.record_review("r1", "maybe", "OTHER", "x", "bob")
 
 
-def test_expired_cases_are_deleted_with_their_images(store, tmp_path):
+def test_expired_cases_are_deleted_with_their_images(store):
     store.save("old", RESULT, {"selfie": JPEG}, now=NOW - dt.timedelta(days=31))
     store.save("new", RESULT, {"selfie": JPEG}, now=NOW)  # saving purges what has expired
     assert [c.request_id for c in store.list()] == ["new"]
-    with sqlite3.connect(tmp_path / "cases.sqlite3") as db:
-        assert db.execute("SELECT count(*) FROM images WHERE request_id = 'old'").fetchone() == (0,)
+    assert store.image("old", "selfie") is None and store.get("old") is None
     assert store.purge_expired(NOW + dt.timedelta(days=31)) == 1 and store.list() == []
+    deletions = [e for e in audit.entries(store.engine) if e.action == "deletion"]
+    assert [(e.request_id, e.actor, e.details["why"]) for e in deletions] == [("old", "retention", "retention"),
+                                                                             ("new", "retention", "retention")]
 
 
 def test_delete(store):
@@ -108,14 +128,14 @@ def old_store(path, key: bytes, rows: int = 1) -> None:
     db.close()
 
 
-def test_a_store_refuses_to_open_with_a_key_that_did_not_seal_it(tmp_path):
-    path, key = tmp_path / "cases.sqlite3", Fernet.generate_key()
-    CaseStore(path, key)  # empty: the canary alone says which key the store belongs to
+def test_a_store_refuses_to_open_with_a_key_that_did_not_seal_it(open_store):
+    key = Fernet.generate_key()
+    open_store(key)  # empty: the canary alone says which key the store belongs to
     with pytest.raises(ConfigError, match="VERIFY_STORE_KEY does not open the case store"):
-        CaseStore(path, Fernet.generate_key())
-    CaseStore(path, key).save("r1", RESULT, {"selfie": JPEG}, now=NOW)
+        open_store(Fernet.generate_key())
+    open_store(key).save("r1", RESULT, {"selfie": JPEG}, now=NOW)
     with pytest.raises(ConfigError, match="VERIFY_STORE_OLD_KEYS"):
-        CaseStore(path, Fernet.generate_key(), old_keys=[Fernet.generate_key()])
+        open_store(Fernet.generate_key(), old_keys=[Fernet.generate_key()])
 
 
 def test_a_store_without_a_canary_is_checked_against_its_rows_and_migrated(tmp_path):
@@ -130,31 +150,36 @@ def test_a_store_without_a_canary_is_checked_against_its_rows_and_migrated(tmp_p
     assert not store.delete("old0", owner="lender-a") and store.delete("old0", owner=None)
 
 
-def test_old_keys_still_open_and_new_data_is_sealed_with_the_new_key(tmp_path):
-    path, old, new = tmp_path / "cases.sqlite3", Fernet.generate_key(), Fernet.generate_key()
-    CaseStore(path, old).save("r1", RESULT, {"selfie": JPEG}, now=NOW)
-    store = CaseStore(path, new, old_keys=[old])
+def test_old_keys_still_open_and_new_data_is_sealed_with_the_new_key(open_store):
+    from sqlalchemy import select
+
+    from verify_service.store.schema import cases, images
+
+    old, new = Fernet.generate_key(), Fernet.generate_key()
+    open_store(old).save("r1", RESULT, {"selfie": JPEG}, now=NOW)
+    store = open_store(new, old_keys=[old])
     assert store.get("r1")["result"] == RESULT and store.image("r1", "selfie") == JPEG
     store.save("r2", RESULT, {"selfie": JPEG}, now=NOW)
-    store.record_review("r1", "approve", "checked", "alice", now=NOW)
-    with sqlite3.connect(path) as db:
-        (sealed,) = db.execute("SELECT data FROM images WHERE request_id = 'r2'").fetchone()
-        (note,) = db.execute("SELECT review_note FROM cases WHERE request_id = 'r1'").fetchone()
-    db.close()
-    assert Fernet(new).decrypt(sealed) == JPEG and Fernet(new).decrypt(note) == b"checked"
+    review(store, "r1", "approve", "checked", "alice")
+    with store.engine.connect() as db:
+        sealed = db.execute(select(images.c.data).where(images.c.request_id == "r2")).scalar_one()
+        note = db.execute(select(cases.c.review_note).where(cases.c.request_id == "r1")).scalar_one()
+    assert Fernet(new).decrypt(bytes(sealed)) == JPEG and Fernet(new).decrypt(bytes(note)) == b"checked"
 
 
-def test_rotate_reencrypts_everything_with_the_new_key(tmp_path):
-    path, old, new = tmp_path / "cases.sqlite3", Fernet.generate_key(), Fernet.generate_key()
-    first = CaseStore(path, old)
+def test_rotate_reencrypts_everything_with_the_new_key(open_store):
+    old, new = Fernet.generate_key(), Fernet.generate_key()
+    first = open_store(old, wants_events=lambda owner: True)
     first.save("r1", RESULT, {"selfie": JPEG}, now=NOW)
-    first.record_review("r1", "reject", "forged seal", "bob", now=NOW)
-    counts = CaseStore(path, new, old_keys=[old]).rotate()
-    assert counts == {"cases": 1, "notes": 1, "images": 1}
-    store = CaseStore(path, new)  # the old key is no longer needed
+    review(first, "r1", "reject", "forged seal", "bob")
+    counts = open_store(new, old_keys=[old]).rotate()
+    assert counts == {"cases": 1, "notes": 1, "images": 1, "events": 1}
+    store = open_store(new)  # the old key is no longer needed
     assert store.get("r1")["review"]["note"] == "forged seal" and store.image("r1", "selfie") == JPEG
+    (event,) = store.due_events("w", 10, 60, now=NOW)
+    assert b'"decision":"reject"' in event.payload
     with pytest.raises(ConfigError):
-        CaseStore(path, old)
+        open_store(old)
 
 
 def test_delete_is_scoped_to_the_owner(store):
@@ -166,15 +191,17 @@ def test_delete_is_scoped_to_the_owner(store):
     assert store.delete("r2", owner=None)  # an operator acts on every case
 
 
-def test_rotate_key_command(tmp_path, monkeypatch, capsys):
-    path, old, new = tmp_path / "cases.sqlite3", Fernet.generate_key(), Fernet.generate_key()
-    CaseStore(path, old).save("r1", RESULT, {"selfie": JPEG}, now=NOW)
-    for name, value in {"STORE_PATH": str(path), "STORE_KEY": new.decode(), "STORE_OLD_KEYS": old.decode(),
+def test_rotate_key_command(open_store, store_location, tmp_path, monkeypatch, capsys):
+    old, new = Fernet.generate_key(), Fernet.generate_key()
+    open_store(old).save("r1", RESULT, {"selfie": JPEG}, now=NOW)
+    where = {"STORE_URL": store_location} if isinstance(store_location, str) else {"STORE_PATH": str(store_location)}
+    for name, value in {**where, "STORE_KEY": new.decode(), "STORE_OLD_KEYS": old.decode(),
                         "API_KEYS": "k" * 24, "HOST": "0.0.0.0"}.items():
         monkeypatch.setenv(f"VERIFY_{name}", value)
     assert main(["store", "rotate-key"]) == 0
     assert "1 cases" in capsys.readouterr().out
-    assert CaseStore(path, new).image("r1", "selfie") == JPEG
+    assert open_store(new).image("r1", "selfie") == JPEG
+    monkeypatch.delenv("VERIFY_STORE_URL", raising=False)
     monkeypatch.setenv("VERIFY_STORE_PATH", str(tmp_path / "missing.sqlite3"))
     assert main(["store", "rotate-key"]) == 2 and "no case store" in capsys.readouterr().err
 
@@ -185,3 +212,47 @@ def test_the_store_file_is_for_the_services_user_alone(tmp_path):
     path.chmod(0o644)  # as an older version left it
     CaseStore(path, Fernet.generate_key())
     assert oct(path.stat().st_mode)[-3:] == "600"
+
+
+FIXTURE_KEY = b"pfmuzAqPzBAr3nj4qDQGn3U8PrPiW54H6EHMh7V6Ih4="
+A, B, C, D, E = ("a" * 32, "b" * 32, "c" * 32, "d" * 32, "e" * 32)
+
+
+def test_a_store_made_by_the_code_before_the_review_loop_migrates_without_loss(tmp_path):
+    """tests/data/store_5cd6775.sqlite3 was written by the case store of 5cd6775 (the last commit before this
+    change): five cases of three owners, images, a review with a note, a request for more."""
+    path = tmp_path / "cases.sqlite3"
+    shutil.copy(Path(__file__).parent.parent / "data" / "store_5cd6775.sqlite3", path)
+    with sqlite3.connect(path) as db:
+        before = {t: db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("cases", "images", "meta")}
+    db.close()
+    store = CaseStore(path, FIXTURE_KEY, retention_days=3650)
+    with sqlite3.connect(path) as db:
+        columns = [r[1] for r in db.execute("PRAGMA table_info(cases)")]
+        after = {t: db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("cases", "images", "meta")}
+        (version,) = db.execute("SELECT version_num FROM alembic_version").fetchone()
+    db.close()
+    assert version == "0003"
+    width = len(before["cases"][0])
+    assert [row[:width] for row in after["cases"]] == before["cases"]  # every old column of every case, unchanged
+    assert after["images"] == before["images"] and after["meta"] == before["meta"]
+    states = {r[0]: r[columns.index("state")] for r in after["cases"]}
+    assert states == {A: "awaiting_review", B: "decided", C: "decided", D: "reviewed", E: "needs_more"}
+    assert store.get(D)["review"] == {"decision": "approve", "reason_code": None, "note": "电话核实",
+                                      "reviewer": "alice", "reviewed_at": "2026-11-01T13:00:00+00:00"}
+    assert store.image(A, "selfie") == b"\xff\xd8selfie-a" and store.get(A)["owner"] == "lender-a"
+    assert [c.request_id for c in store.page(Filters()).items] == [A]  # the unreviewed review joins the queue
+    assert store.document(D, "lender-b")["decision"] == "pass" and store.document(D, "lender-a") is None
+    assert store.document(E, None)["decision"] == "review"
+    CaseStore(path, FIXTURE_KEY, retention_days=3650)  # a second start finds nothing to migrate
+    assert audit.verify(store.engine).ok
+
+
+def test_the_audit_commands_need_no_store_key_but_a_migrated_store(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "cases.sqlite3"
+    shutil.copy(Path(__file__).parent.parent / "data" / "store_5cd6775.sqlite3", path)
+    monkeypatch.setenv("VERIFY_STORE_PATH", str(path))
+    assert main(["audit", "head"]) == 2 and "start the service once" in capsys.readouterr().err
+    CaseStore(path, FIXTURE_KEY, retention_days=3650).close()
+    assert main(["audit", "head"]) == 0 and capsys.readouterr().out.strip() == "0:" + "0" * 64
+    assert main(["audit", "verify"]) == 0

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import time
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, current_app, jsonify, request
 
 from verify_service.errors import InvalidParameter, NotFound
 from verify_service.flow import keep, run_case
 from verify_service.http import context
 from verify_service.http.uploads import case_parts, document_pages, image_part, side_param, text_param
 from verify_service.pipeline.documents.cn_id_card import idnumber
-from verify_service.store.cases import LOCAL_OWNER
+from verify_service.store.cases import LOCAL_OWNER, valid_id
 
 bp = Blueprint("api_v1", __name__, url_prefix="/v1")
 
@@ -100,13 +100,71 @@ def verify():
     return respond(body)
 
 
+def _scope() -> tuple[str | None, str]:
+    """Whose cases this request may act on (None: every case, for an operator's key) and who it is (the audit
+    trail's actor)."""
+    ctx = context.current()
+    return (None if ctx.operator else ctx.api_key or LOCAL_OWNER), ctx.api_key or LOCAL_OWNER
+
+
+def _case_store(request_id: str):
+    """The case store; NotFound when it is off (nothing is kept, so there is no case to find) or when the id
+    cannot be a case's."""
+    store = current_app.extensions.get("verify_store")
+    if store is None:
+        raise NotFound("no case store: this service keeps no cases (VERIFY_REVIEW_STORE is off)")
+    if not valid_id(request_id):
+        raise _not_found(request_id)
+    return store
+
+
+def _not_found(request_id: str) -> NotFound:
+    """The 404 of a case that is not there, or not this key's."""
+    # Another key's case answers exactly as a missing one: a key must not learn which case ids exist.
+    return NotFound(f"no stored case {request_id[:64]}")
+
+
+@bp.get("/cases/<request_id>")
+def get_case(request_id: str):
+    """A stored case: the machine decision and its reasons, the state, the final decision, the reviewer's decision
+    (the note only with ?include=note) and an explanation of each reason an applicant may be shown."""
+    include = [part for part in request.args.get("include", "").split(",") if part]
+    if any(part != "note" for part in include):
+        raise InvalidParameter("include may only name note")
+    store = _case_store(request_id)
+    owner, _ = _scope()
+    found = store.document(request_id, owner, include_note="note" in include)
+    if found is None:
+        raise _not_found(request_id)
+    return jsonify(_with_ids(found))
+
+
+def _with_ids(document: dict) -> dict:
+    """A case document as a response: this request's ids (client_request_id echoes this request's X-Request-ID,
+    as every response does; the case's own is in its webhook events)."""
+    document.pop("client_request_id", None)
+    return {**context.current().ids(), **document}
+
+
+@bp.post("/cases/<request_id>/review-request")
+def review_request(request_id: str):
+    """The applicant asks for a human to look at the machine's decision (PIPL Art. 24): the case joins the
+    reviewers' queue (a case already waiting stays where it is)."""
+    store = _case_store(request_id)
+    owner, actor = _scope()
+    if not store.request_review(request_id, owner, actor):
+        raise _not_found(request_id)
+    response = jsonify(_with_ids(store.document(request_id, owner)))
+    response.status_code = 202
+    return response
+
+
 @bp.delete("/cases/<request_id>")
 def delete_case(request_id: str):
     """Delete a stored case and its images (a data subject's request under PIPL): one of this key's cases, or any
-    case for an operator's key."""
-    ctx = context.current()
-    store = current_app.extensions.get("verify_store")
-    # Another key's case answers exactly as a missing one: a key must not learn which case ids exist.
-    if store is None or not store.delete(request_id, owner=None if ctx.operator else ctx.api_key or LOCAL_OWNER):
-        raise NotFound(f"no stored case {request_id[:64]}")
+    case for an operator's key. Its audit entries stay (they hold no personal data)."""
+    store = _case_store(request_id)
+    owner, actor = _scope()
+    if not store.delete(request_id, owner=owner, actor=actor):
+        raise _not_found(request_id)
     return "", 204

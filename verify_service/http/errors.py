@@ -19,7 +19,7 @@ _HTTP_CODES = {400: ErrorCode.BAD_REQUEST, 401: ErrorCode.UNAUTHORIZED, 404: Err
 
 
 _TITLES = {400: "Bad request", 401: "Sign in needed", 403: "Forbidden", 404: "Not found", 405: "Method not allowed",
-           413: "Too large", 429: "Too many requests", 504: "Timed out"}
+           409: "Conflict", 413: "Too large", 429: "Too many requests", 504: "Timed out"}
 
 
 def wants_html() -> bool:

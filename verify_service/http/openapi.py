@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, jsonify
 
 from verify_service import __version__
-from verify_service.codes import CheckCode, ErrorCode, ReasonCode
+from verify_service.codes import CaseState, CheckCode, ErrorCode, ReasonCode, ReviewDecision, ReviewReasonCode
 
 bp = Blueprint("openapi", __name__)
 
@@ -16,6 +16,8 @@ bp = Blueprint("openapi", __name__)
 ERROR_CODES = [str(c) for c in ErrorCode]
 CHECK_CODES = [str(c) for c in CheckCode]
 REASON_CODES = [str(c) for c in ReasonCode]
+REVIEW_REASON_CODES = [str(c) for c in ReviewReasonCode]
+CASE_STATES = [str(s) for s in CaseState]
 
 
 def _ref(name: str) -> dict:
@@ -112,6 +114,51 @@ SCHEMAS: dict[str, Any] = {
                    "income_proof": _nullable(_ref("IncomeProof")), "timings_ms": TIMINGS,
                    "runtime": {"type": "object", "required": ["provider", "models"], "properties": {
                        "provider": {"enum": ["cpu", "cuda"]}, "models": {"type": "object"}}}}},
+    "Explanation": {"type": "object", "required": ["zh", "en"], "additionalProperties": False,
+                    "description": "plain language an applicant may be shown: no threshold, nobody's data",
+                    "properties": {"zh": STR, "en": STR}},
+    "CaseReason": {"type": "object", "required": ["code", "message", "explanation"], "additionalProperties": False,
+                   "properties": {"code": {"enum": REASON_CODES}, "message": STR,
+                                  "explanation": {"$ref": "#/components/schemas/Explanation"}}},
+    "Review": {"type": "object", "additionalProperties": False,
+               "required": ["decision", "reason_code", "explanation", "reviewer", "reviewed_at"],
+               "properties": {
+                   "decision": {"enum": [str(d) for d in ReviewDecision]},
+                   "reason_code": {"enum": [*REVIEW_REASON_CODES, None],
+                                   "description": "null only for reviews recorded before reason codes existed"},
+                   "explanation": _nullable({"$ref": "#/components/schemas/Explanation"}),
+                   "reviewer": STR, "reviewed_at": STR,
+                   "note": _nullable({"type": "string", "description": "only with ?include=note"})}},
+    "Case": {"type": "object", "additionalProperties": False,
+             "required": ["case_id", "created_at", "state", "decision", "machine_decision", "review",
+                          "review_requested_at"],
+             "properties": {
+                 "request_id": {"type": "string", "description": "this request's own id (the case's is case_id)"},
+                 "client_request_id": STR,
+                 "case_id": {"type": "string", "description": "the request_id /v1/verify answered with"},
+                 "created_at": STR,
+                 "state": {"enum": CASE_STATES, "description":
+                           "decided: a machine pass or reject; awaiting_review: in the reviewers' queue; "
+                           "in_review: a reviewer has claimed it; needs_more: a reviewer asked for more; "
+                           "reviewed: a reviewer approved or rejected it"},
+                 "decision": {"enum": ["pass", "review", "reject"], "description":
+                              "the final decision: the machine's while decided, review while a human is asked or "
+                              "more is asked for, the reviewer's once reviewed (approve: pass, reject: reject)"},
+                 "machine_decision": {"type": "object", "required": ["decision", "decided_at", "reasons"],
+                                      "additionalProperties": False, "properties": {
+                                          "decision": {"enum": ["pass", "review", "reject"]}, "decided_at": STR,
+                                          "reasons": {"type": "array", "items": _ref("CaseReason")}}},
+                 "review": _nullable(_ref("Review")),
+                 "review_requested_at": _nullable(STR)}},
+    "WebhookEvent": {"type": "object", "required": ["id", "type", "created_at", "case"], "additionalProperties": False,
+                     "properties": {
+                         "id": {"type": "string", "description": "the idempotency id (also X-Verify-Event-Id): "
+                                                                 "the same on every retry; drop repeats"},
+                         "type": {"enum": ["case.decided", "case.reviewed"]},
+                         "created_at": STR,
+                         "case": {"allOf": [_ref("Case")], "description": "the case as GET /v1/cases answers it "
+                                  "(never the note); client_request_id here is the X-Request-ID the case was sent "
+                                  "with, where a response echoes the request's own"}}},
     "Health": {"type": "object", "required": ["request_id", "status"], "properties": {
         "request_id": STR, "client_request_id": STR, "status": {"const": "ok"}}},
     "Ready": {"type": "object", "required": ["request_id", "ready", "provider", "models"], "properties": {
@@ -122,6 +169,11 @@ SCHEMAS: dict[str, Any] = {
 
 def _file(description: str) -> dict:
     return {"type": "string", "format": "binary", "description": description}
+
+
+def _errors(*codes: int) -> dict:
+    return {str(code): {"description": "error", "content": {"application/json": {"schema": _ref("Error")}}}
+            for code in codes}
 
 
 def _post(summary: str, parts: dict, required: list[str], result: str, extra_errors: tuple[int, ...] = ()) -> dict:
@@ -166,7 +218,16 @@ def document() -> dict:
                                  "application": {"type": "string", "description":
                                                  'JSON text: {"name", "id_number", "monthly_income"}'}},
                                 ["id_front", "selfie"], "Verify", (504,)),
-            "/v1/cases/{request_id}": {"delete": {
+            "/v1/cases/{request_id}": {"get": {
+                "summary": "A stored case (review store on): the machine decision and its reasons, the state, the "
+                           "final decision, the reviewer's decision, explanations an applicant may be shown",
+                "security": [{"ApiKey": []}],
+                "parameters": [{"name": "request_id", "in": "path", "required": True, "schema": STR},
+                               {"name": "include", "in": "query", "required": False,
+                                "schema": {"enum": ["note"]}, "description": "note: the reviewer's note too"}],
+                "responses": {"200": {"description": "the case",
+                                      "content": {"application/json": {"schema": _ref("Case")}}},
+                              **_errors(400, 401, 404, 429)}}, "delete": {
                 "summary": "Delete a stored case and its images (review store on): one of this API key's cases, "
                            "any case for an operator's key",
                 "security": [{"ApiKey": []}],
@@ -174,6 +235,14 @@ def document() -> dict:
                 "responses": {"204": {"description": "deleted"},
                               "404": {"description": "no such case, or another key's (never told apart)",
                                       "content": {"application/json": {"schema": _ref("Error")}}}}}},
+            "/v1/cases/{request_id}/review-request": {"post": {
+                "summary": "The applicant asks for a human to look at the decision (PIPL Art. 24): the case joins "
+                           "the reviewers' queue (state awaiting_review; unchanged while it waits or is claimed)",
+                "security": [{"ApiKey": []}],
+                "parameters": [{"name": "request_id", "in": "path", "required": True, "schema": STR}],
+                "responses": {"202": {"description": "the case, now in the queue",
+                                      "content": {"application/json": {"schema": _ref("Case")}}},
+                              **_errors(401, 404, 429)}}},
             "/healthz": {"get": {"summary": "The process answers", "responses": {"200": {
                 "description": "ok", "content": {"application/json": {"schema": _ref("Health")}}}}}},
             "/readyz": {"get": {"summary": "Models loaded and warmed", "responses": {
@@ -182,6 +251,20 @@ def document() -> dict:
             "/metrics": {"get": {"summary": "Prometheus metrics", "security": [{"ApiKey": []}], "responses": {
                 "200": {"description": "text format", "content": {"text/plain": {}}}}}},
         },
+        "webhooks": {"caseDecision": {"post": {
+            "summary": "A case reached a final decision (a machine pass or reject, or a reviewer's decision)",
+            "description": "Sent to the API key's webhook (VERIFY_WEBHOOKS_FILE) or the default "
+                           "(VERIFY_WEBHOOK_URL). X-Verify-Signature is sha256=HEX, HEX = HMAC-SHA256(secret, "
+                           "X-Verify-Timestamp + '.' + body). Retried with exponential backoff until a 2xx; "
+                           "at least once, so drop repeats by id.",
+            "parameters": [
+                {"name": "X-Verify-Event-Id", "in": "header", "required": True, "schema": STR},
+                {"name": "X-Verify-Timestamp", "in": "header", "required": True,
+                 "schema": {"type": "string", "description": "Unix seconds when this attempt was signed"}},
+                {"name": "X-Verify-Signature", "in": "header", "required": True,
+                 "schema": {"type": "string", "pattern": "^sha256=[0-9a-f]{64}$"}}],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("WebhookEvent")}}},
+            "responses": {"2XX": {"description": "received; anything else is retried"}}}}},
     }
 
 

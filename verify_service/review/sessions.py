@@ -1,9 +1,10 @@
-"""Reviewer sessions and sign-in throttling that hold across gunicorn workers and restarts.
+"""Reviewer sessions and sign-in throttling that hold across gunicorn workers, instances and restarts.
 
-The state lives in a small SQLite file beside the case store (review_sessions.sqlite3), so every worker process
-sees the same sessions and the same failure counts: a session made in one worker is known to the others, a logout
-in one ends the session in all, and failed sign-ins are counted once however an attacker spreads them. The cookie
-(signed with VERIFY_SECRET_KEY) carries only a random session id; the file keeps its sha256, the reviewer, a
+The state lives in the case store's database (SQLite or PostgreSQL: tables review_sessions and sign_in_failures),
+so every worker process and every instance sharing the store sees the same sessions and the same failure counts:
+a session made in one worker is known to the others, a logout in one ends the session in all, and failed sign-ins
+are counted once however an attacker spreads them. The cookie
+(signed with VERIFY_SECRET_KEY) carries only a random session id; the store keeps its sha256, the reviewer, a
 fingerprint of the reviewer's password hash at sign-in and the expiry. A session ends at logout, after its
 lifetime, when the reviewer leaves the reviewers file, or when the reviewer's password hash changes. The reviewers
 file is re-read whenever it changes on disk."""
@@ -16,7 +17,6 @@ import hmac
 import logging
 import os
 import secrets
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -24,26 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flask import abort
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text
 
 from verify_service.errors import ConfigError
 from verify_service.review import load_reviewers
+from verify_service.store import db
+from verify_service.store.schema import review_sessions, sign_in_failures
 
 log = logging.getLogger(__name__)
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS sessions (
-    id_hash TEXT PRIMARY KEY,
-    reviewer TEXT NOT NULL,
-    credential TEXT NOT NULL,
-    expires REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sign_in_failures (
-    key TEXT NOT NULL,
-    at REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS failures_key ON sign_in_failures (key, at);
-CREATE INDEX IF NOT EXISTS failures_at ON sign_in_failures (at);
-"""
+_SIGN_IN_LOCK = 0x7665726966790016  # pg_advisory_xact_lock key of the sign-in bookkeeping
 
 
 def _sha256(text: str) -> str:
@@ -62,44 +51,28 @@ class Attempt:
 
 
 class SessionStore:
-    """Reviewer sessions and failed sign-ins in SQLite, shared by every worker process."""
+    """Reviewer sessions and failed sign-ins in the case store's database, shared by every worker and instance."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # Made 0600 before SQLite opens it: it holds client addresses for the throttling window.
-        os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
-        db = sqlite3.connect(self.path, timeout=30)
-        try:
-            db.execute("PRAGMA journal_mode = WAL")  # kept by the file: readers in other workers never wait
-            db.executescript(SCHEMA)
-        finally:
-            db.close()
+    def __init__(self, engine: Engine):
+        self.engine = engine
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """A connection of its own (never shared between threads) in one write transaction, then closed."""
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            # IMMEDIATE takes the write lock at once: a count and the row it reserves are one step in every worker.
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
-        finally:
-            db.close()
+    def _transaction(self) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE on SQLite); on PostgreSQL sign-in bookkeeping takes an advisory
+        lock, so that a count and the row it reserves are one step in every worker and instance."""
+        with db.writing(self.engine) as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SIGN_IN_LOCK})
+            yield conn
 
     def create(self, reviewer: str, password_hash: str, lifetime: float, now: float | None = None) -> str:
         """A new session for a reviewer who just signed in; returns the id for the cookie."""
         now = time.time() if now is None else now
         session_id = secrets.token_urlsafe(32)
-        with self._transaction() as db:
-            db.execute("DELETE FROM sessions WHERE expires <= ?", (now,))
-            db.execute("INSERT INTO sessions (id_hash, reviewer, credential, expires) VALUES (?, ?, ?, ?)",
-                       (_sha256(session_id), reviewer, _sha256(password_hash), now + lifetime))
+        with self._transaction() as conn:
+            conn.execute(delete(review_sessions).where(review_sessions.c.expires <= now))
+            conn.execute(insert(review_sessions).values(id_hash=_sha256(session_id), reviewer=reviewer,
+                                                        credential=_sha256(password_hash), expires=now + lifetime))
         return session_id
 
     def reviewer(self, session_id: str | None, reviewers: dict[str, str], now: float | None = None) -> str | None:
@@ -107,31 +80,35 @@ class SessionStore:
         if not isinstance(session_id, str) or not session_id:
             return None
         now = time.time() if now is None else now
-        with self._transaction() as db:
-            row = db.execute("SELECT reviewer, credential, expires FROM sessions WHERE id_hash = ?",
-                             (_sha256(session_id),)).fetchone()
-            if row is None:
-                return None
-            name, credential, expires = row
-            digest = reviewers.get(name)
-            if expires > now and digest is not None and hmac.compare_digest(_sha256(digest), credential):
-                return name
-            db.execute("DELETE FROM sessions WHERE id_hash = ?", (_sha256(session_id),))
+        key = _sha256(session_id)
+        with db.reading(self.engine) as conn:
+            row = conn.execute(select(review_sessions.c.reviewer, review_sessions.c.credential,
+                                      review_sessions.c.expires).where(review_sessions.c.id_hash == key)).first()
+        if row is None:
+            return None
+        name, credential, expires = row
+        digest = reviewers.get(name)
+        if expires > now and digest is not None and hmac.compare_digest(_sha256(digest), credential):
+            return name
+        with db.writing(self.engine) as conn:
+            conn.execute(delete(review_sessions).where(review_sessions.c.id_hash == key))
         return None
 
     def end(self, session_id: str | None) -> None:
         """Logout: the session id stops working in every worker."""
         if isinstance(session_id, str) and session_id:
-            with self._transaction() as db:
-                db.execute("DELETE FROM sessions WHERE id_hash = ?", (_sha256(session_id),))
+            with db.writing(self.engine) as conn:
+                conn.execute(delete(review_sessions).where(review_sessions.c.id_hash == _sha256(session_id)))
 
     def sweep(self, reviewers: dict[str, str]) -> int:
         """Delete the sessions of reviewers no longer in the file or whose password changed; returns how many."""
-        with self._transaction() as db:
-            rows = db.execute("SELECT id_hash, reviewer, credential FROM sessions").fetchall()
-            dead = [(id_hash,) for id_hash, name, credential in rows
+        with db.writing(self.engine) as conn:
+            rows = conn.execute(select(review_sessions.c.id_hash, review_sessions.c.reviewer,
+                                       review_sessions.c.credential)).all()
+            dead = [id_hash for id_hash, name, credential in rows
                     if name not in reviewers or _sha256(reviewers[name]) != credential]
-            db.executemany("DELETE FROM sessions WHERE id_hash = ?", dead)
+            if dead:
+                conn.execute(delete(review_sessions).where(review_sessions.c.id_hash.in_(dead)))
         return len(dead)
 
     def begin_sign_in(self, user: str, address: str, *, per_user: int, per_address: int, window: float,
@@ -141,27 +118,28 @@ class SessionStore:
         now = time.time() if now is None else now
         # User names are hashed: they are whatever a caller typed, of any length.
         keys = ((f"user:{_sha256(user)}", per_user), (f"address:{address}", per_address))
-        with self._transaction() as db:
-            db.execute("DELETE FROM sign_in_failures WHERE at <= ?", (now - window,))
+        failures = sign_in_failures
+        with self._transaction() as conn:
+            conn.execute(delete(failures).where(failures.c.at <= now - window))
             wait = 0.0
             for key, limit in keys:
-                count, oldest = db.execute("SELECT COUNT(*), MIN(at) FROM sign_in_failures WHERE key = ?",
-                                           (key,)).fetchone()
+                count, oldest = conn.execute(select(func.count(), func.min(failures.c.at))
+                                             .where(failures.c.key == key)).one()
                 if count >= limit:
                     wait = max(wait, oldest + window - now)
             if wait > 0:
                 return Attempt(False, retry_after=max(1, int(wait + 0.999)))
             # Reserved before the password is checked, so guesses running at once in other workers count too.
-            rows = tuple(db.execute("INSERT INTO sign_in_failures (key, at) VALUES (?, ?)", (key, now)).lastrowid
+            rows = tuple(conn.execute(insert(failures).values(key=key, at=now).returning(failures.c.id)).scalar_one()
                          for key, _ in keys)
         return Attempt(True, rows=rows, user_key=keys[0][0])
 
     def succeeded(self, attempt: Attempt) -> None:
         """The password was right: the attempt was no failure, and the user name's earlier failures are forgiven
         (the address's are not, or one known account would reset an address's count)."""
-        with self._transaction() as db:
-            db.executemany("DELETE FROM sign_in_failures WHERE rowid = ?", [(row,) for row in attempt.rows])
-            db.execute("DELETE FROM sign_in_failures WHERE key = ?", (attempt.user_key,))
+        with self._transaction() as conn:
+            conn.execute(delete(sign_in_failures).where(sign_in_failures.c.id.in_(attempt.rows)))
+            conn.execute(delete(sign_in_failures).where(sign_in_failures.c.key == attempt.user_key))
 
 
 @dataclass
