@@ -1,13 +1,13 @@
 """Field accuracy of /v1/income-proof over many layout families of income proofs, with whole families held out.
 
     .venv/bin/python -m bench.eval_income_families [--per-kind 60] [--seed 20261101]
-        [--split dev|held_out|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|both|all]
+        [--split dev|held_out|unseen|unseen2|unseen3|unseen4|unseen5|unseen6|unseen7|both|all]
         [--quick] [--kind payslip] [--out summary.json] [--misses misses.log] [--min 0.8] [--save DIR]
 
 For each split (dev = the families development may look at; held_out = families kept for the final figure only;
-unseen, unseen2 … unseen6 = rounds of families from sample_docs/income_families_unseen*.py, each written by another
+unseen, unseen2 … unseen7 = rounds of families from sample_docs/income_families_unseen*.py, each written by another
 author who never read the parsers, committed before the parsers changed again; a round whose figure was taken and
-whose misses were then looked at is development material from then on: unseen … unseen5 are, unseen6 is not),
+whose misses were then looked at is development material from then on: unseen … unseen6 are, unseen7 is not),
 generates `per-kind` documents of each kind (income_certificate, payslip, bank_statement) with
 sample_docs/income_families.py, cycling through the split's families, a third each as a clean scan (PNG), a phone
 photo (JPEG) and a PDF, about one in five tampered (certificates: 大写 disagreeing with the digits or no seal;
@@ -42,7 +42,7 @@ SCORED = ("document_kind", *FIELDS)
 # Rounds of unseen families, each a module written by an author who never read the parsers, committed before the
 # parsers changed again; a round whose misses were looked at becomes development material for the next round.
 UNSEEN = {split: importlib.import_module(f"sample_docs.income_families_{split}")
-          for split in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6")
+          for split in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7")
           if importlib.util.find_spec(f"sample_docs.income_families_{split}")}
 SPLITS = ("dev", "held_out", *UNSEEN)
 ALL_FAMILIES = [*fam.FAMILIES, *(f for module in UNSEEN.values() for f in module.FAMILIES)]
