@@ -142,13 +142,17 @@ class WebhookReceiver:
     """A real HTTP server on a loopback port that receives webhook events as a lender's would: it checks the
     signature (the README's receiver), drops repeats by event id, and records every request it got. It can be
     taken down (its port then refuses connections) and brought back on the same port, answer with another status,
-    or answer slowly."""
+    answer slowly (`delay`: nothing until then), or trickle its answer (`trickle`: (bytes, seconds between them)). It
+    counts the requests in flight per event id (`most_at_once`)."""
 
     def __init__(self, secret: str, port: int = 0):
         self.secret = secret
         self.requests: list[dict] = []  # every request that arrived, valid or not
         self.processed: dict[str, dict] = {}  # event id -> event, each handled once
         self.status, self.delay = 200, 0.0
+        self.trickle: tuple[int, float] | None = None
+        self.in_flight: dict[str, int] = {}
+        self.most_at_once: dict[str, int] = {}  # event id -> the most requests for it in flight together
         self._lock = threading.Lock()
         self._server = None
         self.port = port
@@ -172,6 +176,18 @@ class WebhookReceiver:
                 pass
 
             def do_POST(self):
+                event_id = self.headers.get("X-Verify-Event-Id", "")
+                with receiver._lock:
+                    receiver.in_flight[event_id] = receiver.in_flight.get(event_id, 0) + 1
+                    receiver.most_at_once[event_id] = max(receiver.most_at_once.get(event_id, 0),
+                                                          receiver.in_flight[event_id])
+                try:
+                    self._post()
+                finally:
+                    with receiver._lock:
+                        receiver.in_flight[event_id] -= 1
+
+            def _post(self):
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 if receiver.delay:
                     time.sleep(receiver.delay)
@@ -188,8 +204,20 @@ class WebhookReceiver:
                     if status == 200:
                         receiver.processed.setdefault(event["id"], event)  # a repeat changes nothing
                 self.send_response(status)
-                self.send_header("Content-Length", "0")
+                if receiver.trickle is None:
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                count, interval = receiver.trickle
+                self.send_header("Content-Length", str(count))
                 self.end_headers()
+                try:
+                    for _ in range(count):  # one byte at a time, each well within any read timeout
+                        self.wfile.write(b".")
+                        self.wfile.flush()
+                        time.sleep(interval)
+                except OSError:  # the sender hung up
+                    pass
 
         return Handler
 

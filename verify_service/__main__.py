@@ -128,7 +128,11 @@ def _audit(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
         if args.action == "head":
-            seq, digest = audit.head(engine)
+            try:
+                seq, digest = audit.head(engine)
+            except audit.AuditError as exc:
+                print(f"FAILED: {exc}", file=sys.stderr)
+                return 1
             print(f"{seq}:{digest}")
             return 0
         if args.action == "verify":
@@ -136,7 +140,8 @@ def _audit(args: argparse.Namespace) -> int:
             if verdict.ok:
                 print(f"ok: {verdict.count} entries, head {verdict.last_seq}:{verdict.last_hash}")
                 return 0
-            print(f"FAILED at entry {verdict.bad_seq}: {verdict.problem}", file=sys.stderr)
+            where = f" at entry {verdict.bad_seq}" if verdict.bad_seq is not None else ""
+            print(f"FAILED{where}: {verdict.problem}", file=sys.stderr)
             return 1
         out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
         try:

@@ -27,6 +27,7 @@ class ErrorCode(enum.StrEnum):
     UNAUTHORIZED = "UNAUTHORIZED"
     RATE_LIMITED = "RATE_LIMITED"
     NOT_FOUND = "NOT_FOUND"
+    CASE_REVIEWED = "CASE_REVIEWED"  # a review request for a case a reviewer has decided: its decision is final
     METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
     TIMEOUT = "TIMEOUT"
     MODEL_UNAVAILABLE = "MODEL_UNAVAILABLE"

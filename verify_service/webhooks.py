@@ -5,12 +5,16 @@ file holds secrets, so keep it 0600 like the store key); VERIFY_WEBHOOK_URL and 
 default for keys without a line and for cases of the review page (and of loopback development).
 
 Delivery: a final decision queues its event in the store's outbox in the same transaction (store/cases.py); a
-background thread in each worker process leases due events (row locks, so several workers and instances never
-send one event at the same time), POSTs each, and records the attempt. A failure (no answer, a timeout, a
-non-2xx status) is retried with exponential backoff and jitter, also after a restart, since the outbox is in
-the store, until the event is VERIFY_WEBHOOK_GIVE_UP_HOURS old. Delivery is at least once; every event carries
-its id (the `id` field and the X-Verify-Event-Id header) for the receiver to drop repeats, which makes it
-exactly once at a receiver that does.
+background thread in each worker process leases a batch of due events (row locks, so several workers and
+instances never take one event together), and before POSTing each renews its lease to cover that attempt's whole
+deadline (a conditional UPDATE: an event whose batch lease ran out while earlier ones were sent, and that another
+worker took, is skipped), so one event is never sent twice at the same time; every attempt made is recorded. An
+attempt has a hard deadline (connect and read timeouts, and a wall-clock limit while the answer is read, of which
+at most 64 KB are read), so a slow or trickling receiver cannot hold the delivery thread. A failure (no answer,
+a timeout, a non-2xx status) is retried with exponential backoff and jitter, also after a restart, since the
+outbox is in the store, until the event is VERIFY_WEBHOOK_GIVE_UP_HOURS old. Delivery is at least once; every
+event carries its id (the `id` field and the X-Verify-Event-Id header) for the receiver to drop repeats, which
+makes it exactly once at a receiver that does.
 
 Signature: X-Verify-Signature: sha256=HEX, where HEX is HMAC-SHA256 with the secret over
 `{X-Verify-Timestamp}.{body}` (the timestamp in Unix seconds, the body byte for byte), as Stripe signs;
@@ -33,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
+import urllib3
 
 from verify_service import __version__
 from verify_service.config import Settings
@@ -44,7 +49,9 @@ SIGNATURE_HEADER = "X-Verify-Signature"
 TIMESTAMP_HEADER = "X-Verify-Timestamp"
 EVENT_HEADER = "X-Verify-Event-Id"
 MIN_SECRET = 16
-LEASE_SECONDS = 60.0  # an event a worker took is another's after this, should the worker die mid-delivery
+LEASE_SECONDS = 60.0  # a batch of events a worker took is another's after this, should the worker die
+LEASE_MARGIN = 5.0  # seconds an attempt's lease outlasts the attempt's deadline
+MAX_RESPONSE_BYTES = 64 * 1024  # of a receiver's answer read (its status decides; the body is not used)
 
 
 @dataclass(frozen=True)
@@ -146,9 +153,12 @@ class Dispatcher:
     """The background delivery loop of one worker process."""
 
     def __init__(self, store: CaseStore, targets: Targets, backoff: Backoff, timeout: float = 10.0,
-                 poll: float = 2.0):
+                 poll: float = 2.0, lease_seconds: float = LEASE_SECONDS):
         self.store, self.targets, self.backoff = store, targets, backoff
-        self.timeout, self.poll = timeout, poll
+        self.timeout, self.poll, self.lease_seconds = timeout, poll, lease_seconds
+        self.connect_timeout = min(5.0, timeout)
+        # The longest one attempt can take, whatever the receiver does: connect, then the whole answer.
+        self.deadline = self.connect_timeout + timeout
         self.worker = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -172,7 +182,7 @@ class Dispatcher:
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
-            self._thread.join(self.timeout + 5 if timeout is None else timeout)
+            self._thread.join(self.deadline + 5 if timeout is None else timeout)
         try:
             self.store.release_leases(self.worker)
         except Exception:  # a store that is gone at exit: the leases run out by themselves
@@ -191,11 +201,16 @@ class Dispatcher:
                 self._wake.clear()
 
     def deliver_due(self, limit: int = 10) -> int:
-        """Lease the due events and attempt each once; how many were attempted."""
-        due = self.store.due_events(self.worker, limit, LEASE_SECONDS)
+        """Lease the due events and attempt each once that is still this worker's when its turn comes; how many
+        were leased."""
+        due = self.store.due_events(self.worker, limit, self.lease_seconds)
         for event in due:
             if self._stop.is_set():
                 break
+            # The batch's lease may have run out while earlier events were sent to a slow receiver: hold this one
+            # for its whole attempt, or leave it to the worker that took it meanwhile.
+            if not self.store.renew_lease(event, self.worker, self.deadline + LEASE_MARGIN):
+                continue
             self.attempt(event)
         return len(due)
 
@@ -211,14 +226,13 @@ class Dispatcher:
         started = time.perf_counter()
         status_code, error = None, None
         try:
-            response = self._session.post(target.url, data=event.payload, headers=headers,
-                                          timeout=(min(5.0, self.timeout), self.timeout), allow_redirects=False)
-            status_code = response.status_code
-            response.close()
+            status_code = self._post(target.url, event.payload, headers, time.monotonic() + self.deadline)
             if not 200 <= status_code < 300:
                 error = f"HTTP {status_code}"
         except requests.RequestException as exc:
             error = type(exc).__name__  # the class says enough (ConnectionError, ReadTimeout); no URL or body
+        except OSError as exc:  # a socket error while the answer was read
+            error = type(exc).__name__
         duration = int((time.perf_counter() - started) * 1000)
         now = utcnow()
         next_at = None if error is None else self.backoff.next_attempt(event.attempts + 1, event.created_at, now)
@@ -227,6 +241,32 @@ class Dispatcher:
         if status == "failed":
             log.warning("webhook event %s given up after %d attempts", event.event_id, event.attempts + 1)
         return status
+
+    def _post(self, url: str, body: bytes, headers: dict[str, str], deadline: float) -> int:
+        """POST and return the receiver's status, reading at most MAX_RESPONSE_BYTES of its answer and nothing
+        after `deadline` (time.monotonic()): the answer is streamed, each read waits no longer than the time left,
+        and a receiver that trickles bytes is cut off. The status line decides; the body is only drained so that
+        the connection can be reused."""
+        response = self._session.post(url, data=body, headers=headers, allow_redirects=False, stream=True,
+                                      timeout=(self.connect_timeout, self.timeout))
+        try:
+            raw, received = response.raw, 0
+            while received < MAX_RESPONSE_BYTES:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                sock = getattr(getattr(raw, "connection", None), "sock", None)
+                if sock is not None:
+                    sock.settimeout(min(left, self.timeout))
+                chunk = raw.read1(min(8192, MAX_RESPONSE_BYTES - received), decode_content=False)
+                if not chunk:
+                    break
+                received += len(chunk)
+        except (requests.RequestException, OSError, urllib3.exceptions.HTTPError):
+            pass  # the status came; an answer cut short does not change it
+        finally:
+            response.close()  # a connection whose answer was not read to its end is closed, never reused
+        return response.status_code
 
 
 def install(store: CaseStore, targets: Targets, settings: Settings) -> Dispatcher | None:

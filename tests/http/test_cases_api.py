@@ -168,12 +168,73 @@ def test_every_reason_has_an_explanation_without_figures_and_openapi_lists_the_r
     assert "caseDecision" in document()["webhooks"]
 
 
-@pytest.mark.parametrize("query", ["state=nonsense", "reason=NOPE", "decision=maybe", "from=2026-13-01", "cursor=%%%"])
+def test_a_reviewed_case_is_final_on_the_api_and_on_the_review_page(tmp_path):
+    app = keyed_app(tmp_path)
+    client = app.test_client()
+    case_id = verify(client, LENDER_A, name="王五")["request_id"]
+    store = app.extensions["verify_store"]
+    first = client.get(f"/v1/cases/{case_id}", headers={"X-API-Key": LENDER_A}).json
+    assert first["version"] == 1
+    assert store.claim(case_id, "alice")
+    assert store.record_review(case_id, "approve", "IDENTITY_CONFIRMED", "", "alice")
+    reviewed = client.get(f"/v1/cases/{case_id}", headers={"X-API-Key": LENDER_A}).json
+    assert (reviewed["state"], reviewed["decision"], reviewed["version"]) == ("reviewed", "pass", 3)
+    r = client.post(f"/v1/cases/{case_id}/review-request", headers={"X-API-Key": LENDER_A})
+    assert r.status_code == 409 and r.mimetype == "application/json"
+    assert r.json["error"]["code"] == "CASE_REVIEWED" and "its decision is final" in r.json["error"]["message"]
+    jsonschema.Draft202012Validator({"$ref": "#/components/schemas/Error",
+                                     "components": {"schemas": SCHEMAS}}).validate(r.json)
+    after = client.get(f"/v1/cases/{case_id}", headers={"X-API-Key": LENDER_A}).json
+    assert (after["state"], after["decision"], after["version"]) == ("reviewed", "pass", 3)
+    # another reviewer on the review page (loopback development: reviewer "local") can neither claim nor decide it
+    dev = create_app(dict(TEST_SETTINGS, review_store=True, store_path=tmp_path / "cases.sqlite3",
+                          store_key=store.key.decode()), registry=FakeRegistry(ocr=FakeOcr(FRONT)))
+    page = dev.test_client()
+    html = page.get(f"/review/cases/{case_id}").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    r = page.post(f"/review/cases/{case_id}/claim", data={"csrf_token": csrf})
+    assert r.status_code == 409 and r.mimetype == "text/html" and "its decision is final" in r.get_data(as_text=True)
+    r = page.post(f"/review/cases/{case_id}/decision", data={"decision": "reject", "csrf_token": csrf,
+                                                             "reason_code": "FACE_NOT_SAME_PERSON"})
+    assert r.status_code == 409 and "its decision is final" in r.get_data(as_text=True)
+    assert [e.action for e in audit.entries(store.engine) if e.request_id == case_id] == [
+        "machine_decision", "claim", "review_decision"]  # nothing after the decision
+    dev.extensions["verify_store"].close()
+
+
+def test_the_case_api_sends_reason_codes_and_explanations_never_their_messages(tmp_path):
+    app = keyed_app(tmp_path)
+    store = app.extensions["verify_store"]
+    message = "出生日期 1983-11-02 与身份证号 330106198311020751 不符; 有效期至 2031.05.20; 月收入 12345.67"
+    store.save("c" * 32, {"decision": "review", "reasons": [{"code": "APPLICATION_MISMATCH", "message": message}]},
+               {}, owner="lender-a")
+    r = app.test_client().get("/v1/cases/" + "c" * 32, headers={"X-API-Key": LENDER_A})
+    case_schema().validate(r.json)
+    (reason,) = r.json["machine_decision"]["reasons"]
+    assert set(reason) == {"code", "explanation"} and reason["code"] == "APPLICATION_MISMATCH"
+    body = r.get_data(as_text=True)
+    for digits in ("1983", "1102", "19831102", "2031", "12345"):
+        assert digits not in body, digits
+    assert message in str(store.get("c" * 32)["result"])  # the review page keeps the whole message
+
+
+@pytest.mark.parametrize("query", ["state=nonsense", "reason=NOPE", "decision=maybe", "from=2026-13-01", "cursor=%%%",
+                                   "state=all&cursor=" + "W1tb" * 1000, "cursor=" + "A" * 201])
 def test_bad_queue_filters_are_a_400_page(tmp_path, query):
     client = create_app(dict(TEST_SETTINGS, review_store=True, store_path=tmp_path / "c.sqlite3"),
                         registry=FakeRegistry(ocr=FakeOcr(FRONT))).test_client()
     r = client.get(f"/review?{query}")
     assert r.status_code == 400 and r.mimetype == "text/html"
+
+
+@pytest.mark.parametrize("query", ["state=all&to=9999-12-31", "state=all&from=9999-12-31&to=9999-12-31",
+                                   "state=all&from=0001-01-01", "to=9999-12-31"])
+def test_the_last_and_first_dates_there_are_filter_the_queue_without_an_error(tmp_path, query):
+    app = create_app(dict(TEST_SETTINGS, review_store=True, store_path=tmp_path / "c.sqlite3"),
+                     registry=FakeRegistry(ocr=FakeOcr(FRONT)))
+    client = app.test_client()
+    r = client.get(f"/review?{query}")
+    assert r.status_code == 200 and r.mimetype == "text/html"
 
 
 def test_ids_that_cannot_be_a_case_are_404_on_both_backends(tmp_path, store_location):

@@ -20,7 +20,8 @@ from verify_service.errors import ConfigError
 from verify_service.http.auth import key_hash
 from verify_service.http.openapi import SCHEMAS
 from verify_service.store import audit
-from verify_service.webhooks import Backoff, Targets, sign
+from verify_service.store.cases import CaseStore
+from verify_service.webhooks import Backoff, Dispatcher, Target, Targets, sign
 
 SECRET = "whsec_" + "s" * 32
 LENDER_A, LENDER_B = "a" * 20 + "-lender", "b" * 20 + "-lender"
@@ -146,8 +147,9 @@ def test_per_key_webhooks_and_the_default(tmp_path, store_key):
         from_a = verify(client, headers={"X-API-Key": LENDER_A})["request_id"]
         from_b = verify(client, headers={"X-API-Key": LENDER_B})["request_id"]
         wait_for(lambda: len(a.processed) == 1 and len(default.processed) == 1, what="one event each")
-        assert [e["case"]["case_id"] for e in a.processed.values()] == [from_a]
-        assert [e["case"]["case_id"] for e in default.processed.values()] == [from_b]
+        assert [(e["case"]["case_id"], e["key"]) for e in a.processed.values()] == [(from_a, "lender-a")]
+        assert [(e["case"]["case_id"], e["key"]) for e in default.processed.values()] == [(from_b, "lender-b")]
+        assert LENDER_A not in str(a.requests) and LENDER_B not in str(default.requests)  # names, never secrets
         assert all(r["valid"] for r in a.requests + default.requests)  # each signed with its own secret
     finally:
         stop(app)
@@ -283,4 +285,82 @@ def test_a_stopping_worker_gives_back_the_events_it_leased(tmp_path, store_key):
         assert store.release_leases(dispatcher.worker) == 3
         assert len(store.due_events("another", 10, 60)) == 3  # at once, not after the 60 s lease
     finally:
+        receiver.down()
+
+
+def test_events_carry_reason_codes_and_explanations_never_messages_and_no_key_for_loopback_cases(tmp_path,
+                                                                                                 store_key):
+    receiver = WebhookReceiver(SECRET)
+    app = make_app(tmp_path, receiver.url)
+    try:
+        store = app.extensions["verify_store"]
+        message = "出生日期 1983-11-02 (330106198311020751) 不符; 有效期至 2031.05.20; 月收入 12345.67"
+        store.save("c" * 32, {"decision": "reject", "reasons": [{"code": "APPLICATION_MISMATCH", "message": message}]},
+                   {})
+        wait_for(lambda: receiver.processed, what="the event")
+        (request,) = receiver.requests
+        jsonschema.Draft202012Validator({"$ref": "#/components/schemas/WebhookEvent",
+                                         "components": {"schemas": SCHEMAS}}).validate(request["event"])
+        body = request["body"].decode()
+        for digits in ("1983", "1102", "19831102", "2031", "12345"):
+            assert digits not in body, digits
+        (reason,) = request["event"]["case"]["machine_decision"]["reasons"]
+        assert set(reason) == {"code", "explanation"}
+        assert request["event"]["key"] is None and request["event"]["case"]["version"] == 1  # no API key: loopback
+        got = app.test_client().get("/v1/cases/" + "c" * 32)
+        assert got.status_code == 200 and "1983" not in got.get_data(as_text=True)
+    finally:
+        stop(app)
+        receiver.down()
+
+
+def test_a_receiver_slower_than_the_lease_never_gets_one_event_twice_at_once_and_every_attempt_is_recorded(
+        tmp_path, store_key):
+    receiver = WebhookReceiver(SECRET)
+    receiver.delay = 2.5  # each answer takes longer than the lease of a batch (1 s)
+    key = (tmp_path / "store.key").read_text().encode()
+    stores = [CaseStore(tmp_path / "cases.sqlite3", key, wants_events=lambda owner: True) for _ in range(2)]
+    for i in range(4):
+        stores[0].save(f"case{i:02d}", {"decision": "pass", "reasons": []}, {})
+    targets = Targets({}, Target(receiver.url, SECRET))
+    backoff = Backoff(0.2, 0.5, dt.timedelta(hours=1))
+    # Two workers (two gunicorn processes) on one store, each with a short lease.
+    workers = [Dispatcher(store, targets, backoff, timeout=5.0, poll=0.1, lease_seconds=1.0) for store in stores]
+    for worker in workers:
+        worker.start()
+    try:
+        wait_for(lambda: stores[0].pending_events() == 0, timeout=60, what="every event delivered")
+        time.sleep(0.5)
+        assert len(receiver.processed) == 4
+        assert max(receiver.most_at_once.values()) == 1  # never one event sent twice at the same time
+        ids = [f"case{i:02d}" for i in range(4)]
+        recorded = [d for i in ids for e in stores[0].events(i) for d in e["deliveries"]]
+        audited = [e for e in audit.entries(stores[0].engine) if e.action == "webhook_delivery"]
+        assert len(recorded) == len(audited) == len(receiver.requests)  # every attempt made is recorded
+        assert audit.verify(stores[0].engine).ok
+    finally:
+        for worker in workers:
+            worker.stop()
+        for store in stores:
+            store.close()
+        receiver.down()
+
+
+def test_a_trickling_receiver_is_cut_off_at_the_attempts_deadline(tmp_path, store_key):
+    receiver = WebhookReceiver(SECRET)
+    receiver.trickle = (200, 0.05)  # a byte every 50 ms: no read ever times out, the answer takes 10 s
+    key = (tmp_path / "store.key").read_text().encode()
+    store = CaseStore(tmp_path / "cases.sqlite3", key, wants_events=lambda owner: True)
+    store.save("c" * 32, {"decision": "pass", "reasons": []}, {})
+    worker = Dispatcher(store, Targets({}, Target(receiver.url, SECRET)), Backoff(0.2, 0.5, dt.timedelta(hours=1)),
+                        timeout=1.0)  # connect 1 s + read 1 s: no attempt takes more than 2 s
+    try:
+        started = time.monotonic()
+        assert worker.deliver_due() == 1
+        assert time.monotonic() - started < 4.0
+        (event,) = store.events("c" * 32)
+        assert event["status"] == "delivered" and [d["status_code"] for d in event["deliveries"]] == [200]
+    finally:
+        worker.stop()
+        store.close()
         receiver.down()

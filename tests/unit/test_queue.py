@@ -13,7 +13,7 @@ from sqlalchemy import text, update
 
 from verify_service.__main__ import main
 from verify_service.store import audit
-from verify_service.store.cases import Filters, ReviewConflict
+from verify_service.store.cases import AlreadyReviewed, Filters, ReviewConflict
 from verify_service.store.schema import audit as audit_table
 
 NOW = dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC)
@@ -111,43 +111,50 @@ def test_final_decisions_queue_events_for_owners_with_a_webhook_and_leases_share
     assert store.due_events("w2", 10, 60, now=minutes(1) + dt.timedelta(seconds=59)) == []  # w1's 60 s lease
     again = store.due_events("w2", 10, 60, now=minutes(3))  # w1 died: its lease ran out
     assert [e.event_id for e in again] == [first[0].event_id]
-    assert store.record_attempt(again[0], "w1", "http://x", None, "ConnectionError", 5, minutes(4)) == "gone"
+    # w1 was only slow: its late attempt is recorded (a delivery row, an audit entry) but leaves the event to w2
+    assert store.record_attempt(first[0], "w1", "http://x", None, "ConnectionError", 5, minutes(4),
+                                now=minutes(3)) == "pending"
+    assert not store.renew_lease(first[0], "w1", 60, now=minutes(3))  # and w1 may not send it again
     assert store.record_attempt(again[0], "w2", "http://x", None, "ConnectionError", 5, minutes(4),
                                 now=minutes(3)) == "pending"
     (retry,) = store.due_events("w2", 10, 60, now=minutes(4))
-    assert retry.attempts == 1
+    assert retry.attempts == 2
+    assert store.renew_lease(retry, "w2", 60, now=minutes(4))
     assert store.record_attempt(retry, "w2", "http://x", 200, None, 5, None, now=minutes(4)) == "delivered"
-    assert store.pending_events() == 0
+    assert store.pending_events() == 0 and not store.renew_lease(retry, "w2", 60, now=minutes(4))
     (record,) = store.events("p1")
-    assert [d["error"] for d in record["deliveries"]] == ["ConnectionError", None]
+    assert [(d["attempt"], d["error"]) for d in record["deliveries"]] == [(1, "ConnectionError"),
+                                                                        (2, "ConnectionError"), (3, None)]
+    outcomes = [e.details["outcome"] for e in audit.entries(store.engine) if e.action == "webhook_delivery"]
+    assert outcomes == ["superseded", "pending", "delivered"]
 
 
 def test_the_audit_chain_verifies_and_names_the_entry_that_was_altered(store):
-    store.save("r1", result(), {}, now=NOW, owner="lender-a")
-    store.claim("r1", "alice", now=minutes(1))
-    store.record_review("r1", "approve", "IDENTITY_CONFIRMED", "电话核实", "alice", now=minutes(2))
-    store.request_review("r1", "lender-a", "lender-a", now=minutes(3))
+    store.save("r1", result("reject", ("FACE_MISMATCH",)), {}, now=NOW, owner="lender-a")
+    store.request_review("r1", "lender-a", "lender-a", now=minutes(1))
+    store.claim("r1", "alice", now=minutes(2))
+    store.record_review("r1", "approve", "IDENTITY_CONFIRMED", "电话核实", "alice", now=minutes(3))
     store.delete("r1", owner="lender-a", actor="lender-a", now=minutes(4))
     chain = list(audit.entries(store.engine))
-    assert [e.action for e in chain] == ["machine_decision", "claim", "review_decision", "review_request", "deletion"]
+    assert [e.action for e in chain] == ["machine_decision", "review_request", "claim", "review_decision", "deletion"]
     assert [e.seq for e in chain] == [1, 2, 3, 4, 5] and chain[0].prev_hash == audit.GENESIS
     assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(chain))
-    assert chain[2].details == {"decision": "approve", "reason_code": "IDENTITY_CONFIRMED", "note": True,
+    assert chain[3].details == {"decision": "approve", "reason_code": "IDENTITY_CONFIRMED", "note": True,
                                 "state": "reviewed"}
     assert "欧阳娜娜" not in str([e.to_dict() for e in chain]) and "电话核实" not in str([e.to_dict() for e in chain])
     head = audit.head(store.engine)
     assert head == (5, chain[-1].hash) and audit.verify(store.engine, head).ok
     with store.engine.begin() as conn:  # someone with the database turns the approval into a rejection
-        conn.execute(update(audit_table).where(audit_table.c.seq == 3).values(
-            details=audit.canonical({**chain[2].details, "decision": "reject"})))
+        conn.execute(update(audit_table).where(audit_table.c.seq == 4).values(
+            details=audit.canonical({**chain[3].details, "decision": "reject"})))
     verdict = audit.verify(store.engine)
-    assert not verdict.ok and verdict.bad_seq == 3 and "entry 3 was altered" in verdict.problem
+    assert not verdict.ok and verdict.bad_seq == 4 and "entry 4 was altered" in verdict.problem
     with store.engine.begin() as conn:  # ... and rewrites its hash too: the next entry still names it
         row = conn.execute(text("SELECT seq, at, action, request_id, actor, details, prev_hash FROM audit "
-                                "WHERE seq = 3")).one()
-        conn.execute(update(audit_table).where(audit_table.c.seq == 3).values(hash=audit.entry_hash(*row)))
+                                "WHERE seq = 4")).one()
+        conn.execute(update(audit_table).where(audit_table.c.seq == 4).values(hash=audit.entry_hash(*row)))
     verdict = audit.verify(store.engine)
-    assert verdict.bad_seq == 3 and "entry 4 holds another hash" in verdict.problem
+    assert verdict.bad_seq == 4 and "entry 5 holds another hash" in verdict.problem
 
 
 def test_removing_the_last_entries_is_found_with_the_head_kept_outside(store):
@@ -255,3 +262,101 @@ def test_two_delivery_processes_never_send_one_event_twice(open_store, store_loc
         p.join(30)
     everything = sent[0] + sent[1]
     assert len(everything) == len(set(everything)) == 40
+
+
+def payloads(store, worker="w"):
+    """The bodies of the events due now, leased by `worker`."""
+    return [json.loads(e.payload) for e in store.due_events(worker, 50, 60, now=minutes(60))]
+
+
+def test_a_reviewed_case_is_final_and_every_change_has_a_newer_version(open_store):
+    store = open_store(KEY, claim_minutes=30, wants_events=lambda owner: True)
+    store.save("r1", result(), {}, now=NOW, owner="lender-a")
+    assert store.document("r1", None, now=NOW)["version"] == 1
+    assert store.claim("r1", "alice", now=minutes(1))
+    assert store.document("r1", None, now=minutes(1))["version"] == 2
+    assert store.record_review("r1", "approve", "IDENTITY_CONFIRMED", "", "alice", now=minutes(2))
+    assert store.document("r1", None, now=minutes(2))["version"] == 3
+    # bob may not claim it (nor claim_next it), decide it again, or send it back to the queue
+    with pytest.raises(AlreadyReviewed, match="its decision is final"):
+        store.claim("r1", "bob", now=minutes(3))
+    assert store.claim_next("bob", now=minutes(3)) is None
+    with pytest.raises(AlreadyReviewed):
+        store.record_review("r1", "reject", "FACE_NOT_SAME_PERSON", "", "bob", now=minutes(4))
+    with pytest.raises(AlreadyReviewed):
+        store.record_review("r1", "reject", "FACE_NOT_SAME_PERSON", "", "alice", now=minutes(4))
+    with pytest.raises(AlreadyReviewed):
+        store.request_review("r1", "lender-a", "lender-a", now=minutes(5))
+    doc = store.document("r1", None, now=minutes(6))
+    assert (doc["state"], doc["decision"], doc["review"]["reviewer"], doc["version"]) == ("reviewed", "pass",
+                                                                                         "alice", 3)
+    (event,) = payloads(store)  # one case.reviewed, never a second, contradicting one
+    assert (event["type"], event["case"]["decision"], event["case"]["version"]) == ("case.reviewed", "pass", 3)
+    # a machine reject the applicant contests: the request and the review that follows each have a newer version
+    store.save("x1", result("reject", ("FACE_MISMATCH",)), {}, now=NOW, owner="lender-a")
+    store.request_review("x1", "lender-a", "lender-a", now=minutes(1))
+    assert store.claim("x1", "bob", now=minutes(2)) and store.release("x1", "bob", now=minutes(3))
+    assert store.claim("x1", "bob", now=minutes(4))
+    assert store.record_review("x1", "request_more", "NEW_SELFIE_NEEDED", "", "bob", now=minutes(5))
+    store.request_review("x1", "lender-a", "lender-a", now=minutes(6))  # needs_more: back to the queue
+    assert store.document("x1", None, now=minutes(7))["version"] == 7
+    versions = [(e["type"], e["case"]["state"], e["case"]["version"]) for e in payloads(store, "w2")]
+    assert sorted(versions) == [("case.decided", "decided", 1), ("case.reviewed", "needs_more", 6)]
+
+
+def test_far_dates_and_oversized_or_deeply_nested_cursors_are_refused_not_crashes(store):
+    import base64
+
+    store.save("r1", result("pass", ()), {}, now=NOW)
+    assert [c.request_id for c in store.page(Filters(state=None, created_to=dt.date.max)).items] == ["r1"]
+    assert store.page(Filters(state=None, created_from=dt.date.max, created_to=dt.date.max)).items == []
+    deep = base64.urlsafe_b64encode(b"[" * 3000).decode()
+    shallow = base64.urlsafe_b64encode(b"[" * 100).decode()  # short enough to be parsed: not a list of two
+    for cursor in (deep, shallow, "A" * 201):
+        with pytest.raises(ValueError, match="cursor is not one this list gave"):
+            store.page(Filters(), cursor=cursor)
+
+
+def test_the_audit_head_is_logged_only_after_its_transaction_commits(store, caplog):
+    import logging
+
+    from verify_service.store import db
+
+    caplog.set_level(logging.INFO, logger="verify_service.audit")
+    with pytest.raises(RuntimeError), db.writing(store.engine) as conn:
+        audit.append(conn, "claim", "r1", "alice", {})
+        assert not [r for r in caplog.records if "audit head" in r.getMessage()]  # not before the commit
+        raise RuntimeError("forced after the append")
+    assert not [r for r in caplog.records if "audit head" in r.getMessage()]  # rolled back: never logged
+    assert audit.head(store.engine) == (0, audit.GENESIS)
+    store.save("r1", result(), {}, now=NOW)
+    (logged,) = [r.getMessage() for r in caplog.records if "audit head" in r.getMessage()]
+    assert logged == "audit head {}:{}".format(*audit.head(store.engine)) and logged.startswith("audit head 1:")
+
+
+def test_audit_commands_report_a_missing_or_altered_head_or_seq_as_failed(store, store_location, monkeypatch,
+                                                                          capsys):
+    for i in range(3):
+        store.save(f"r{i}", result(), {}, now=minutes(i))
+    where = {"STORE_URL": store_location} if isinstance(store_location, str) else {"STORE_PATH": str(store_location)}
+    for name, value in where.items():
+        monkeypatch.setenv(f"VERIFY_{name}", value)
+    if not isinstance(store_location, str):  # SQLite keeps the text an UPDATE by hand puts in an integer column
+        with store.engine.begin() as conn:
+            conn.execute(text("UPDATE audit SET seq = 'two' WHERE seq = 2"))
+        assert main(["audit", "verify"]) == 1
+        err = capsys.readouterr().err
+        assert "FAILED at entry 2" in err and "Traceback" not in err
+        with store.engine.begin() as conn:
+            conn.execute(text("UPDATE audit SET seq = 2 WHERE seq = 'two'"))
+            conn.execute(text("UPDATE audit_head SET seq = 'three'"))
+        assert main(["audit", "head"]) == 1 and "FAILED: the store's audit head row was altered" in \
+            capsys.readouterr().err
+        assert main(["audit", "verify"]) == 1 and "audit head row was altered" in capsys.readouterr().err
+    with store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_head"))
+    assert main(["audit", "head"]) == 1
+    assert "FAILED: the store's audit head row (table audit_head, id 1) is missing" in capsys.readouterr().err
+    assert main(["audit", "verify"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("FAILED") and "is missing" in err and "Traceback" not in err

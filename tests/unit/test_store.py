@@ -232,9 +232,10 @@ def test_a_store_made_by_the_code_before_the_review_loop_migrates_without_loss(t
         after = {t: db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("cases", "images", "meta")}
         (version,) = db.execute("SELECT version_num FROM alembic_version").fetchone()
     db.close()
-    assert version == "0003"
+    assert version == "0004"
     width = len(before["cases"][0])
     assert [row[:width] for row in after["cases"]] == before["cases"]  # every old column of every case, unchanged
+    assert {r[columns.index("version")] for r in after["cases"]} == {1}  # every case starts at version 1
     assert after["images"] == before["images"] and after["meta"] == before["meta"]
     states = {r[0]: r[columns.index("state")] for r in after["cases"]}
     assert states == {A: "awaiting_review", B: "decided", C: "decided", D: "reviewed", E: "needs_more"}

@@ -6,12 +6,13 @@ import time
 
 from flask import Blueprint, current_app, jsonify, request
 
-from verify_service.errors import InvalidParameter, NotFound
+from verify_service.codes import ErrorCode
+from verify_service.errors import InvalidParameter, NotFound, VerifyError
 from verify_service.flow import keep, run_case
 from verify_service.http import context
 from verify_service.http.uploads import case_parts, document_pages, image_part, side_param, text_param
 from verify_service.pipeline.documents.cn_id_card import idnumber
-from verify_service.store.cases import LOCAL_OWNER, valid_id
+from verify_service.store.cases import LOCAL_OWNER, AlreadyReviewed, valid_id
 
 bp = Blueprint("api_v1", __name__, url_prefix="/v1")
 
@@ -149,10 +150,15 @@ def _with_ids(document: dict) -> dict:
 @bp.post("/cases/<request_id>/review-request")
 def review_request(request_id: str):
     """The applicant asks for a human to look at the machine's decision (PIPL Art. 24): the case joins the
-    reviewers' queue (a case already waiting stays where it is)."""
+    reviewers' queue (a case already waiting stays where it is); a case a human has approved or rejected is a 409
+    (that decision is final)."""
     store = _case_store(request_id)
     owner, actor = _scope()
-    if not store.request_review(request_id, owner, actor):
+    try:
+        found = store.request_review(request_id, owner, actor)
+    except AlreadyReviewed as exc:
+        raise VerifyError(str(exc), code=ErrorCode.CASE_REVIEWED, http_status=409) from None
+    if not found:
         raise _not_found(request_id)
     response = jsonify(_with_ids(store.document(request_id, owner)))
     response.status_code = 202

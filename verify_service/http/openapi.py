@@ -117,8 +117,11 @@ SCHEMAS: dict[str, Any] = {
     "Explanation": {"type": "object", "required": ["zh", "en"], "additionalProperties": False,
                     "description": "plain language an applicant may be shown: no threshold, nobody's data",
                     "properties": {"zh": STR, "en": STR}},
-    "CaseReason": {"type": "object", "required": ["code", "message", "explanation"], "additionalProperties": False,
-                   "properties": {"code": {"enum": REASON_CODES}, "message": STR,
+    "CaseReason": {"type": "object", "required": ["code", "explanation"], "additionalProperties": False,
+                   "description": "a reason's code and its plain-language explanation; never the free-text message "
+                                  "of /v1/verify (it can quote the documents: dates, amounts), which only the "
+                                  "review page shows",
+                   "properties": {"code": {"enum": REASON_CODES},
                                   "explanation": {"$ref": "#/components/schemas/Explanation"}}},
     "Review": {"type": "object", "additionalProperties": False,
                "required": ["decision", "reason_code", "explanation", "reviewer", "reviewed_at"],
@@ -131,7 +134,7 @@ SCHEMAS: dict[str, Any] = {
                    "note": _nullable({"type": "string", "description": "only with ?include=note"})}},
     "Case": {"type": "object", "additionalProperties": False,
              "required": ["case_id", "created_at", "state", "decision", "machine_decision", "review",
-                          "review_requested_at"],
+                          "review_requested_at", "version"],
              "properties": {
                  "request_id": {"type": "string", "description": "this request's own id (the case's is case_id)"},
                  "client_request_id": STR,
@@ -149,13 +152,21 @@ SCHEMAS: dict[str, Any] = {
                                           "decision": {"enum": ["pass", "review", "reject"]}, "decided_at": STR,
                                           "reasons": {"type": "array", "items": _ref("CaseReason")}}},
                  "review": _nullable(_ref("Review")),
-                 "review_requested_at": _nullable(STR)}},
-    "WebhookEvent": {"type": "object", "required": ["id", "type", "created_at", "case"], "additionalProperties": False,
+                 "review_requested_at": _nullable(STR),
+                 "version": {"type": "integer", "minimum": 1, "description":
+                             "grows with every recorded change of the case (its machine decision, claims, releases, "
+                             "reviewer decisions, review requests): apply an event or a poll's answer only if its "
+                             "version is newer than the one you hold (events can arrive late or out of order)"}}},
+    "WebhookEvent": {"type": "object", "required": ["id", "type", "created_at", "key", "case"],
+                     "additionalProperties": False,
                      "properties": {
                          "id": {"type": "string", "description": "the idempotency id (also X-Verify-Event-Id): "
                                                                  "the same on every retry; drop repeats"},
                          "type": {"enum": ["case.decided", "case.reviewed"]},
                          "created_at": STR,
+                         "key": _nullable({"type": "string", "description":
+                                           "the name (never the secret) of the API key that owns the case; null for "
+                                           "cases of the review page and of loopback development"}),
                          "case": {"allOf": [_ref("Case")], "description": "the case as GET /v1/cases answers it "
                                   "(never the note); client_request_id here is the X-Request-ID the case was sent "
                                   "with, where a response echoes the request's own"}}},
@@ -237,12 +248,13 @@ def document() -> dict:
                                       "content": {"application/json": {"schema": _ref("Error")}}}}}},
             "/v1/cases/{request_id}/review-request": {"post": {
                 "summary": "The applicant asks for a human to look at the decision (PIPL Art. 24): the case joins "
-                           "the reviewers' queue (state awaiting_review; unchanged while it waits or is claimed)",
+                           "the reviewers' queue (state awaiting_review; unchanged while it waits or is claimed). "
+                           "A reviewed case is a 409: a reviewer's approve or reject is final",
                 "security": [{"ApiKey": []}],
                 "parameters": [{"name": "request_id", "in": "path", "required": True, "schema": STR}],
                 "responses": {"202": {"description": "the case, now in the queue",
                                       "content": {"application/json": {"schema": _ref("Case")}}},
-                              **_errors(401, 404, 429)}}},
+                              **_errors(401, 404, 409, 429)}}},
             "/healthz": {"get": {"summary": "The process answers", "responses": {"200": {
                 "description": "ok", "content": {"application/json": {"schema": _ref("Health")}}}}}},
             "/readyz": {"get": {"summary": "Models loaded and warmed", "responses": {

@@ -239,11 +239,16 @@ def claim_next():
 
 @bp.post("/cases/<request_id>/claim")
 def claim(request_id: str):
-    """Claim one case (for VERIFY_CLAIM_MINUTES); another reviewer's live claim wins."""
+    """Claim one case (for VERIFY_CLAIM_MINUTES); another reviewer's live claim wins; a reviewed case is a 409
+    (its decision is final)."""
     check_csrf()
     if store().get(request_id) is None:
         abort(404)
-    if not store().claim(request_id, g.reviewer):
+    try:
+        claimed = store().claim(request_id, g.reviewer)
+    except ReviewConflict as exc:  # reviewed: the decision is final
+        abort(409, str(exc))
+    if not claimed:
         flash("another reviewer has claimed this case")
     return redirect(url_for("review.case", request_id=request_id))
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
 
+from verify_service.store import db
 from verify_service.store.schema import audit, audit_head
 
 log = logging.getLogger("verify_service.audit")
@@ -72,8 +73,9 @@ def entry_hash(seq: int, at: str, action: str, request_id: str | None, actor: st
 
 def append(conn: Connection, action: str, request_id: str | None, actor: str, details: dict[str, Any],
            now: dt.datetime | None = None) -> Entry:
-    """Append one entry inside the caller's write transaction; the chain's head row is locked until it commits, so
-    concurrent appends (other threads, processes or instances) queue behind it and the sequence has no gaps."""
+    """Append one entry inside the caller's write transaction (db.writing()); the chain's head row is locked until
+    it commits, so concurrent appends (other threads, processes or instances) queue behind it and the sequence has
+    no gaps. The new head is logged after the commit, never for a transaction that rolls back."""
     at = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="microseconds")
     head = conn.execute(select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)
                         .with_for_update()).one()
@@ -83,15 +85,31 @@ def append(conn: Connection, action: str, request_id: str | None, actor: str, de
                                        details=details_json, prev_hash=head.hash, hash=digest))
     conn.execute(update(audit_head).where(audit_head.c.id == 1).values(seq=seq, hash=digest))
     # For the operator to keep outside the database (a log shipper): `audit verify --head` checks against it.
-    log.info("audit head %d:%s", seq, digest, extra={"audit_action": action})
+    # Logged once the transaction has committed: a head logged before a rollback would name an entry that never
+    # existed, and `audit verify --head` with it would fail on a sound chain.
+    db.after_commit(conn, lambda: log.info("audit head %d:%s", seq, digest, extra={"audit_action": action}))
     return Entry(seq, at, action, request_id, actor, details, head.hash, digest)
 
 
+class AuditError(Exception):
+    """The store's audit head row is missing or unreadable (edited by hand)."""
+
+
 def head(engine: Engine) -> tuple[int, str]:
-    """The latest sequence number and hash (0 and the genesis hash for an empty chain)."""
+    """The latest sequence number and hash (0 and the genesis hash for an empty chain); AuditError when the head
+    row is missing or holds something that is not a sequence number and a hash."""
     with engine.connect() as conn:
-        row = conn.execute(select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)).one()
+        row = conn.execute(select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)).first()
+    if row is None:
+        raise AuditError("the store's audit head row (table audit_head, id 1) is missing: it was deleted")
+    if not _is_seq(row.seq) or not isinstance(row.hash, str):
+        raise AuditError(f"the store's audit head row was altered: its sequence number is {str(row.seq)[:40]!r}")
     return row.seq, row.hash
+
+
+def _is_seq(value: Any) -> bool:
+    """Whether a stored sequence number is one (SQLite keeps whatever text an UPDATE by hand puts there)."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def entries(engine: Engine, batch: int = 1000) -> Iterator[Entry]:
@@ -132,8 +150,13 @@ class Verdict:
 def verify(engine: Engine, expected_head: tuple[int, str] | None = None) -> Verdict:
     """Walk the chain from the first entry: every entry's hash must be its own, and hold its predecessor's; the
     sequence must have no gaps; the chain must end where the store's head row says. With `expected_head` (kept
-    outside the database), the entry of that sequence number must still exist with that hash."""
-    return check_chain(_raw_rows(engine), head(engine), expected_head)
+    outside the database), the entry of that sequence number must still exist with that hash. A missing or
+    altered head row is a failed verdict too (after the chain itself, so an altered entry is still named)."""
+    try:
+        stored: tuple[int, str] | str = head(engine)
+    except AuditError as exc:
+        stored = str(exc)
+    return check_chain(_raw_rows(engine), stored, expected_head)
 
 
 def _raw_rows(engine: Engine, batch: int = 1000) -> Iterator[tuple]:
@@ -150,14 +173,19 @@ def _raw_rows(engine: Engine, batch: int = 1000) -> Iterator[tuple]:
         last = rows[-1][0]
 
 
-def check_chain(rows: Iterable[tuple], stored_head: tuple[int, str],
+def check_chain(rows: Iterable[tuple], stored_head: tuple[int, str] | str,
                 expected_head: tuple[int, str] | None = None) -> Verdict:
-    """The chain check on rows (seq, at, action, request_id, actor, details, prev_hash, hash) in sequence order."""
+    """The chain check on rows (seq, at, action, request_id, actor, details, prev_hash, hash) in sequence order;
+    `stored_head` is the store's head row, or what is wrong with it."""
     prev_seq, prev_hash, count = 0, GENESIS, 0
     seen: dict[int, str] = {}
     want = expected_head[0] if expected_head else None
     for seq, at, action, request_id, actor, details, stored_prev, stored_hash in rows:
         count += 1
+        if not _is_seq(seq):
+            return Verdict(False, count, prev_seq, prev_hash,
+                           f"an entry's sequence number was altered to {str(seq)[:40]!r} (entry {prev_seq + 1} or a "
+                           f"later one)", prev_seq + 1)
         if seq != prev_seq + 1:
             return Verdict(False, count, prev_seq, prev_hash,
                            f"entries {prev_seq + 1} to {seq - 1} are missing (removed from the middle of the chain)",
@@ -183,6 +211,8 @@ def check_chain(rows: Iterable[tuple], stored_head: tuple[int, str],
             return Verdict(False, count, prev_seq, prev_hash,
                            f"entry {seq} does not have the hash of the head kept outside: the chain from entry "
                            f"{seq} (at least) was rewritten", seq)
+    if isinstance(stored_head, str):
+        return Verdict(False, count, prev_seq, prev_hash, stored_head, None)
     if (prev_seq, prev_hash) != tuple(stored_head):
         return Verdict(False, count, prev_seq, prev_hash,
                        f"the chain ends at entry {prev_seq} but the store's head says {stored_head[0]}: entries were "

@@ -58,6 +58,7 @@ _SEALED = (("cases", cases, cases.c.request_id, cases.c.result),
 _SEARCH = re.compile(r"[0-9A-Za-z]{1,64}")
 _ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
 _CURSOR_TIME = re.compile(r"[0-9T:+.-]{10,40}")
+MAX_CURSOR = 200  # characters: ours are about 100; a longer one is not ours (and is not parsed)
 
 
 def mask_name(name: str | None) -> str | None:
@@ -79,6 +80,14 @@ def utcnow() -> dt.datetime:
 class ReviewConflict(Exception):
     """A reviewer acted on a case they do not hold (claimed by another, or not claimed), or with a reason code
     that does not go with the decision."""
+
+
+class AlreadyReviewed(ReviewConflict):
+    """The case was reviewed (approved or rejected): that decision is final, and the case cannot be claimed,
+    decided again or sent back to the queue."""
+
+    def __init__(self, request_id: str):
+        super().__init__(f"case {request_id[:64]} was reviewed: its decision is final")
 
 
 @dataclass(frozen=True)
@@ -221,7 +230,7 @@ class CaseStore:
         row = {"request_id": request_id, "created_at": stamp(now), "decision": result["decision"],
                "reason_codes": json.dumps(codes), "masked_name": mask_name(name), "masked_id": mask(number),
                "result": self._seal(json.dumps(result).encode()), "owner": owner, "state": str(state),
-               "queued_at": stamp(now)}
+               "queued_at": stamp(now), "version": 1}
         with db.writing(self.engine) as conn:
             conn.execute(insert(cases).values(**row))
             if images_:
@@ -282,7 +291,7 @@ class CaseStore:
             where.append(cases.c.decision == filters.decision)
         if filters.created_from:
             where.append(cases.c.created_at >= filters.created_from.isoformat())
-        if filters.created_to:
+        if filters.created_to and filters.created_to < dt.date.max:  # the last date there is: no upper bound
             where.append(cases.c.created_at < (filters.created_to + dt.timedelta(days=1)).isoformat())
         if filters.search:
             if not _SEARCH.fullmatch(filters.search):
@@ -340,17 +349,21 @@ class CaseStore:
 
     def claim(self, request_id: str, reviewer: str, now: dt.datetime | None = None) -> bool:
         """Take a case for `reviewer` for VERIFY_CLAIM_MINUTES (or extend their own claim); False when another
-        reviewer holds a live claim on it, or it does not exist. One conditional UPDATE: atomic on both
-        backends (PostgreSQL re-checks the condition on the row it locked)."""
+        reviewer holds a live claim on it, or it does not exist; AlreadyReviewed when it was reviewed (that decision
+        is final). One conditional UPDATE: atomic on both backends (PostgreSQL re-checks the condition on the row
+        it locked)."""
         now = now or utcnow()
         now_s, until = stamp(now), stamp(now + dt.timedelta(minutes=self.claim_minutes))
         with db.writing(self.engine) as conn:
             done = conn.execute(update(cases).where(
-                cases.c.request_id == request_id,
+                cases.c.request_id == request_id, cases.c.state != str(CaseState.REVIEWED),
                 or_(cases.c.claimed_until.is_(None), cases.c.claimed_until <= now_s, cases.c.claimed_by == reviewer),
-            ).values(claimed_by=reviewer, claimed_until=until)).rowcount == 1
+            ).values(claimed_by=reviewer, claimed_until=until, version=cases.c.version + 1)).rowcount == 1
             if done:
                 audit.append(conn, Action.CLAIM, request_id, reviewer, {"until": until}, now)
+            elif conn.execute(select(cases.c.state).where(cases.c.request_id == request_id)).scalar() == \
+                    CaseState.REVIEWED:
+                raise AlreadyReviewed(request_id)
         return done
 
     def claim_next(self, reviewer: str, filters: Filters = Filters(), now: dt.datetime | None = None) -> str | None:
@@ -372,7 +385,7 @@ class CaseStore:
                 taken = conn.execute(update(cases).where(
                     cases.c.request_id == found[0],
                     or_(cases.c.claimed_until.is_(None), cases.c.claimed_until <= now_s),
-                ).values(claimed_by=reviewer, claimed_until=until)).rowcount == 1
+                ).values(claimed_by=reviewer, claimed_until=until, version=cases.c.version + 1)).rowcount == 1
                 if taken:
                     audit.append(conn, Action.CLAIM, found[0], reviewer, {"until": until}, now)
                     return found[0]
@@ -384,7 +397,8 @@ class CaseStore:
         with db.writing(self.engine) as conn:
             done = conn.execute(update(cases).where(
                 cases.c.request_id == request_id, cases.c.claimed_by == reviewer,
-                cases.c.claimed_until > stamp(now)).values(claimed_by=None, claimed_until=None)).rowcount == 1
+                cases.c.claimed_until > stamp(now)).values(claimed_by=None, claimed_until=None,
+                                                           version=cases.c.version + 1)).rowcount == 1
             if done:
                 audit.append(conn, Action.RELEASE, request_id, reviewer, {}, now)
         return done
@@ -393,7 +407,8 @@ class CaseStore:
                       now: dt.datetime | None = None) -> bool:
         """A reviewer's decision with its reason code and note, by the reviewer who holds the case's claim (the
         claim ends with it); False when the case does not exist, ReviewConflict when the reviewer does not hold
-        it or the reason code does not go with the decision."""
+        it or the reason code does not go with the decision, AlreadyReviewed when it was approved or rejected
+        before (a reviewed case's decision is final: no second, contradicting event)."""
         if decision not in REVIEW_DECISIONS:
             raise ValueError(f"decision must be one of {', '.join(REVIEW_DECISIONS)}")
         check_review_reason(decision, reason_code, note)
@@ -404,12 +419,15 @@ class CaseStore:
             row = conn.execute(select(cases).where(cases.c.request_id == request_id).with_for_update()).first()
             if row is None:
                 return False
+            if row.state == CaseState.REVIEWED:  # approved or rejected: final, whoever claims it since
+                raise AlreadyReviewed(request_id)
             if row.claimed_by != reviewer or row.claimed_until is None or row.claimed_until <= now_s:
                 holder = row.claimed_by if row.claimed_until and row.claimed_until > now_s else None
                 raise ReviewConflict(f"claimed by {holder}" if holder else "claim the case before deciding it")
             values = {"review_decision": decision, "review_reason": reason_code,
                       "review_note": self._seal(note.encode()) if note else None, "reviewer": reviewer,
-                      "reviewed_at": now_s, "state": str(state), "claimed_by": None, "claimed_until": None}
+                      "reviewed_at": now_s, "state": str(state), "claimed_by": None, "claimed_until": None,
+                      "version": row.version + 1}
             conn.execute(update(cases).where(cases.c.request_id == request_id).values(**values))
             audit.append(conn, Action.REVIEW_DECISION, request_id, reviewer,
                          {"decision": decision, "reason_code": reason_code, "note": bool(note),
@@ -423,16 +441,20 @@ class CaseStore:
     def request_review(self, request_id: str, owner: str | None, actor: str,
                        now: dt.datetime | None = None) -> bool:
         """The applicant asks for a human to look at the case (PIPL Art. 24): it joins the queue, unless it is in
-        it already. False when the case does not exist or is another owner's (`owner` None: an operator)."""
+        it already. False when the case does not exist or is another owner's (`owner` None: an operator);
+        AlreadyReviewed when a human has approved or rejected it (that decision is final)."""
         now = now or utcnow()
         with db.writing(self.engine) as conn:
             row = conn.execute(select(cases.c.owner, cases.c.state).where(cases.c.request_id == request_id)
                                .with_for_update()).first()
             if row is None or (owner is not None and row.owner != owner):
                 return False
+            if row.state == CaseState.REVIEWED:
+                raise AlreadyReviewed(request_id)
             if row.state != CaseState.AWAITING_REVIEW:
                 conn.execute(update(cases).where(cases.c.request_id == request_id).values(
-                    state=str(CaseState.AWAITING_REVIEW), queued_at=stamp(now), review_requested_at=stamp(now)))
+                    state=str(CaseState.AWAITING_REVIEW), queued_at=stamp(now), review_requested_at=stamp(now),
+                    version=cases.c.version + 1))
                 audit.append(conn, Action.REVIEW_REQUEST, request_id, actor, {"from": row.state}, now)
         return True
 
@@ -514,7 +536,7 @@ class CaseStore:
         if not self.wants_events(row["owner"]):
             return False
         event_id = "evt_" + uuid.uuid4().hex
-        body = {"id": event_id, "type": kind, "created_at": stamp(now),
+        body = {"id": event_id, "type": kind, "created_at": stamp(now), "key": key_name(row["owner"]),
                 "case": case_document(row, result, stamp(now), include_note=False)}
         conn.execute(insert(outbox).values(
             event_id=event_id, request_id=row["request_id"], owner=row["owner"],
@@ -542,30 +564,57 @@ class CaseStore:
         return [DueEvent(r.event_id, r.request_id, r.owner, self._open(r.payload), r.attempts, r.created_at)
                 for r in rows]
 
+    def renew_lease(self, event: DueEvent, worker: str, lease_seconds: float, now: dt.datetime | None = None) -> bool:
+        """Hold a leased event for `lease_seconds` more, right before attempting it: one conditional UPDATE, so it
+        succeeds only while the event is still this worker's, still pending and not attempted by anyone since it
+        was leased. False: another worker took it when the batch's lease ran out (or it was delivered, given up or
+        deleted) and this worker must not send it."""
+        now = now or utcnow()
+        with db.writing(self.engine) as conn:
+            return conn.execute(update(outbox).where(
+                outbox.c.event_id == event.event_id, outbox.c.leased_by == worker, outbox.c.status == "pending",
+                outbox.c.attempts == event.attempts,
+            ).values(leased_until=stamp(now + dt.timedelta(seconds=lease_seconds)))).rowcount == 1
+
     def record_attempt(self, event: DueEvent, worker: str, url: str, status_code: int | None, error: str | None,
                        duration_ms: int, next_attempt: dt.datetime | None, now: dt.datetime | None = None) -> str:
         """The outcome of one delivery attempt: delivered (a 2xx), retried at `next_attempt`, or given up
-        (`next_attempt` None after a failure); audited. Returns the event's status."""
+        (`next_attempt` None after a failure); returns the event's status. Every attempt that was made is
+        recorded (a delivery row and an audit entry), also one whose lease another worker took meanwhile: its
+        success still marks the event delivered, its failure leaves the event to the worker that holds it now.
+        A delivered event stays delivered. "gone": the case was deleted meanwhile (the attempt is audited)."""
         now = now or utcnow()
-        attempt = event.attempts + 1
-        status = "delivered" if error is None else ("pending" if next_attempt is not None else "failed")
         with db.writing(self.engine) as conn:
-            values: dict[str, Any] = {"attempts": attempt, "status": status, "leased_by": None,
-                                      "leased_until": None}
-            if status == "delivered":
-                values["delivered_at"] = stamp(now)
-            elif next_attempt is not None:
-                values["next_attempt_at"] = stamp(next_attempt)
-            changed = conn.execute(update(outbox).where(outbox.c.event_id == event.event_id,
-                                                        outbox.c.leased_by == worker).values(**values)).rowcount
-            if not changed:
-                return "gone"  # the case was deleted meanwhile (its events with it)
+            row = conn.execute(select(outbox.c.attempts, outbox.c.status, outbox.c.leased_by)
+                               .where(outbox.c.event_id == event.event_id).with_for_update()).first()
+            if row is None:  # the case was deleted meanwhile, its events and delivery records with it
+                audit.append(conn, Action.WEBHOOK_DELIVERY, event.request_id, "webhooks",
+                             {"event_id": event.event_id, "attempt": event.attempts + 1,
+                              "status_code": status_code, "outcome": "gone"}, now)
+                return "gone"
+            attempt, ours = row.attempts + 1, row.leased_by == worker
+            values: dict[str, Any] = {"attempts": attempt}
+            if row.status == "delivered":
+                status = "delivered"
+            elif error is None:
+                status = "delivered"
+                values.update(status=status, delivered_at=stamp(now))
+                if ours or row.leased_by is None:
+                    values.update(leased_by=None, leased_until=None)
+            elif ours:
+                status = "pending" if next_attempt is not None else "failed"
+                values.update(status=status, leased_by=None, leased_until=None)
+                if next_attempt is not None:
+                    values["next_attempt_at"] = stamp(next_attempt)
+            else:  # another worker holds the event now: its attempt decides what comes next
+                status = row.status
+            conn.execute(update(outbox).where(outbox.c.event_id == event.event_id).values(**values))
             conn.execute(insert(deliveries).values(
                 event_id=event.event_id, request_id=event.request_id, attempt=attempt, at=stamp(now), url=url,
                 status_code=status_code, error=error, duration_ms=duration_ms))
             audit.append(conn, Action.WEBHOOK_DELIVERY, event.request_id, "webhooks",
                          {"event_id": event.event_id, "attempt": attempt, "status_code": status_code,
-                          "outcome": status}, now)
+                          "outcome": status if ours or error is None else "superseded"}, now)
         return status
 
     def release_leases(self, worker: str) -> int:
@@ -644,9 +693,11 @@ def _decode_cursor(cursor: str | None) -> tuple[str, str] | None:
     request id of safe characters get near the database)."""
     if not cursor:
         return None
+    if len(cursor) > MAX_CURSOR:  # never decoded: deeply nested JSON would exhaust the parser's recursion
+        raise ValueError("cursor is not one this list gave")
     try:
         key, request_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (ValueError, TypeError, binascii.Error):
+    except (ValueError, TypeError, binascii.Error, RecursionError):
         raise ValueError("cursor is not one this list gave") from None
     if not (isinstance(key, str) and _CURSOR_TIME.fullmatch(key) and isinstance(request_id, str)
             and valid_id(request_id)):
@@ -661,6 +712,12 @@ def valid_id(request_id: str) -> bool:
     return bool(_ID.fullmatch(request_id))
 
 
+def key_name(owner: str) -> str | None:
+    """The API key's name that owns a case, as its events name it; None for the review page's, loopback
+    development's and legacy cases (no API key owns them)."""
+    return None if owner in RESERVED_OWNERS else owner
+
+
 def final_decision(state: str, machine: str, review_decision: str | None) -> str:
     """The decision in the API's vocabulary: the machine's while nobody was asked, review while a human is asked
     or more is asked for, and the reviewer's (approve -> pass, reject -> reject) once reviewed."""
@@ -672,8 +729,9 @@ def final_decision(state: str, machine: str, review_decision: str | None) -> str
 
 
 def case_document(row: dict, result: dict, now_s: str, include_note: bool, note: str | None = None) -> dict:
-    """A case as the lender sees it (GET /v1/cases/<id> and webhook events): states, decisions, reasons with their
-    explanations; never the documents' data."""
+    """A case as the lender sees it (GET /v1/cases/<id> and webhook events): states, decisions, reason codes with
+    their explanations, the case's version; never the documents' data (nor the reasons' messages, which may
+    quote it)."""
     claimed = row.get("claimed_until") is not None and row["claimed_until"] > now_s
     review = None
     if row.get("review_decision"):
@@ -686,10 +744,13 @@ def case_document(row: dict, result: dict, now_s: str, include_note: bool, note:
            "state": str(CaseState.IN_REVIEW) if claimed else row["state"],
            "decision": final_decision(row["state"], row["decision"], row.get("review_decision")),
            "machine_decision": {"decision": row["decision"], "decided_at": row["created_at"],
-                                "reasons": [{"code": r["code"], "message": r.get("message", ""),
-                                             "explanation": explanations.reason(r["code"])}
+                                # The code and its plain-language explanation only: a reason's free-text message
+                                # can quote the documents (a birth date, an expiry date, an amount); the review
+                                # page shows it, the lender's API and events never do (PIPL: minimum necessary).
+                                "reasons": [{"code": r["code"], "explanation": explanations.reason(r["code"])}
                                             for r in result.get("reasons", [])]},
-           "review": review, "review_requested_at": row.get("review_requested_at")}
+           "review": review, "review_requested_at": row.get("review_requested_at"),
+           "version": row.get("version") or 1}
     if result.get("client_request_id"):
         doc["client_request_id"] = result["client_request_id"]
     return doc

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
@@ -78,13 +78,31 @@ def open_engine(location: str | Path) -> Engine:
     return postgresql_engine(str(location)) if is_url(location) else sqlite_engine(Path(location))
 
 
+_AFTER_COMMIT = "verify_after_commit"
+
+
+def after_commit(conn: Connection, action: Callable[[], None]) -> None:
+    """Run `action` once the write transaction of `conn` (from writing()) has committed; never if it rolls back
+    (what it reports, such as the audit chain's new head, then never existed)."""
+    conn.info.setdefault(_AFTER_COMMIT, []).append(action)
+
+
 @contextlib.contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
-    """A write transaction (BEGIN IMMEDIATE on SQLite), committed when the block ends without an error."""
+    """A write transaction (BEGIN IMMEDIATE on SQLite), committed when the block ends without an error; then the
+    actions registered with after_commit() run."""
     with engine.connect() as conn:
         conn.execution_options(verify_write=True)
-        with conn.begin():
-            yield conn
+        conn.info.pop(_AFTER_COMMIT, None)  # a pooled connection's info outlives a transaction that failed
+        try:
+            with conn.begin():
+                yield conn
+        except BaseException:
+            conn.info.pop(_AFTER_COMMIT, None)
+            raise
+        actions = conn.info.pop(_AFTER_COMMIT, [])
+    for action in actions:
+        action()
 
 
 @contextlib.contextmanager

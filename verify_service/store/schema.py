@@ -29,6 +29,7 @@ cases = Table(
     Column("claimed_until", Text),
     Column("review_reason", Text),  # the reviewer's reason code
     Column("review_requested_at", Text),
+    Column("version", Integer, nullable=False),  # grows with every recorded change (migration 0004)
 )
 
 images = Table(
