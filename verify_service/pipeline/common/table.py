@@ -71,9 +71,9 @@ def _width(token: str) -> float:
 # that runs into the next cell's Chinese text with no space (23143.00杭州青禾…, 6051…2015薪资) is a cell of its own.
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|0ct|Nov|Dec)[a-z]{0,6}\.?"
 _TOKEN = re.compile(rf"\d{{1,2}}\s{_MONTH_WORD},?\s\d{{2,4}}(?!\d)|{_MONTH_WORD}\s\d{{1,2}},?\s\d{{4}}"
-                          r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-+]?\d[\d,]*\.\d{2}\s(?:CR|DR)(?![A-Z])"
-                          r"|[-+]?\d[\d,]*\.\d{2}(?=[\u4e00-\u9fff])(?![元万])|\d{8,}(?=[\u4e00-\u9fff])|\S+",
-                          re.IGNORECASE)
+                    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-+]?\d[\d,]*\.\d{2}\s(?:CR|DR)(?![A-Z])"
+                    r"|[-+]?\d[\d,]*\.\d{2}(?=[\u4e00-\u9fff])(?![元万])|\d{8,}(?=[\u4e00-\u9fff])|\S+",
+                    re.IGNORECASE)
 
 
 def cells_of(line: PlacedLine) -> list[Cell]:
@@ -297,13 +297,10 @@ def find_header(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]],
     return last, _columns(cells, vocabulary)
 
 
-def panel_split(rows: Sequence[Row], vocabulary: Mapping[str, Sequence[str]], min_keys: int = 3) -> float | None:
+def panel_split(cols: Sequence[Column], min_keys: int = 3) -> float | None:
     """The x that parts a page printed as two panels side by side (a compact statement: 交易日期 | 摘要 | 交易金额 |
-    余额 | 交易日期 | 摘要 | 交易金额 | 余额), whose header names the same columns twice in a row; None otherwise."""
-    found = find_header(rows, vocabulary, min_keys)
-    if found is None:
-        return None
-    cols = found[1]
+    余额 | 交易日期 | 摘要 | 交易金额 | 余额), whose header columns `cols` name the same keys twice in a row; None
+    otherwise."""
     half = len(cols) // 2
     keys = [c.key for c in cols]
     if len(cols) % 2 or half < min_keys or keys[:half] != keys[half:] or None in keys:

@@ -222,9 +222,12 @@ def parse(pages: Sequence[PageText]) -> dict[str, Field]:
         records = named if table.has("name") and named else records
         page = next(p for p in pages if p.page == on_page)
         titled = _titled_months(page, records) if not any(_month(r.get("month")) for r in records) else {}
-        several = len({_month(r.get("month")) or titled.get(id(r), ("", 0.0))[0] for r in records} - {""}) > 1
-        latest = max(records or table.records,
-                     key=lambda r: (_month(r.get("month")) or titled.get(id(r), ("", 0.0))[0], r.cy))
+
+        def month_of(r: Record) -> str:
+            return _month(r.get("month")) or titled.get(id(r), ("", 0.0))[0]
+
+        several = len({month_of(r) for r in records} - {""}) > 1
+        latest = max(records or table.records, key=lambda r: (month_of(r), r.cy))
         paid_on = as_single_date(latest.get("pay_date") or "")
         if paid_on:  # a 发放日期 column
             slip_date = PageField(paid_on, latest.score, on_page)

@@ -124,7 +124,7 @@ def parse_income(pages: Sequence[PageText]) -> ParsedIncome:
     if best >= 2 and len(contenders) == 1:
         return _read_as(contenders[0], pages)
     readings = [_read_as(kind, pages) for kind in contenders]
-    weighed = [(scores[r.kind] + 2 * _reading_score(r), r) for r in readings if _reading_score(r) >= 3 or best >= 2]
+    weighed = [(scores[r.kind] + 2 * found, r) for r in readings if (found := _reading_score(r)) >= 3 or best >= 2]
     if weighed:
         return max(weighed, key=lambda w: w[0])[1]
     empty = dict.fromkeys(("name", "id_number", "employer", "monthly_income", "annual_income", "issue_date"), MISSING)

@@ -153,8 +153,10 @@ def _rows(pages: Sequence[PageText]) -> list[tuple[int, Record]]:
     columns: list[list[Column] | None] = [None]  # each panel's columns, for a next page without a header
     split: float | None = None
     for page in pages:
-        # a page printed as two panels side by side is read as two tables, the left one first
-        split = panel_split(page.rows, VOCABULARY) or (split if find_header(page.rows, VOCABULARY) is None else None)
+        # a page printed as two panels side by side is read as two tables, the left one first; a page without a
+        # header of its own goes on with the previous page's panels
+        header = find_header(page.rows, VOCABULARY)
+        split = panel_split(header[1]) if header is not None else split
         sides = panels(page.rows, split) if split is not None else [list(page.rows)]
         columns = columns if len(columns) == len(sides) else [columns[0]] * len(sides)
         earlier = {_same_row(r) for p, r in rows if p < page.page}
