@@ -164,3 +164,14 @@ def _convert(name: str, raw: str, type_name: str) -> Any:
         return raw
     except ValueError as exc:
         raise ConfigError(f"VERIFY_{name.upper()}={raw!r} is not a valid {type_name.split(' ')[0]}") from exc
+
+
+def setting_file_lines(path: str | Path, setting: str) -> list[tuple[int, str]]:
+    """The (line number, stripped text) of each line of a file a setting names (VERIFY_API_KEYS_FILE,
+    VERIFY_WEBHOOKS_FILE) that is neither blank nor a # comment; a file that cannot be read is a ConfigError."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"{setting} {path}: {exc.strerror}") from None
+    return [(number, line.strip()) for number, line in enumerate(lines, start=1)
+            if line.strip() and not line.lstrip().startswith("#")]

@@ -34,13 +34,12 @@ import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 import requests
 import urllib3
 
 from verify_service import __version__
-from verify_service.config import Settings
+from verify_service.config import Settings, setting_file_lines
 from verify_service.errors import ConfigError
 from verify_service.store.cases import CaseStore, DueEvent, utcnow
 
@@ -98,13 +97,7 @@ class Targets:
                              _check_secret(settings.webhook_secret, "VERIFY_WEBHOOK_SECRET"))
         by_key: dict[str, Target] = {}
         if settings.webhooks_file is not None:
-            try:
-                lines = Path(settings.webhooks_file).read_text(encoding="utf-8").splitlines()
-            except OSError as exc:
-                raise ConfigError(f"VERIFY_WEBHOOKS_FILE {settings.webhooks_file}: {exc.strerror}") from None
-            for number, line in enumerate(lines, start=1):
-                if not line.strip() or line.lstrip().startswith("#"):
-                    continue
+            for number, line in setting_file_lines(settings.webhooks_file, "VERIFY_WEBHOOKS_FILE"):
                 where = f"VERIFY_WEBHOOKS_FILE line {number}"
                 parts = line.split()
                 if len(parts) != 3:

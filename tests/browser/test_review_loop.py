@@ -15,7 +15,7 @@ from cryptography.fernet import Fernet
 from werkzeug.security import generate_password_hash
 
 from tests.conftest import TEST_SETTINGS
-from tests.fakes import CHROMIUM, FRONT, FakeOcr, FakeRegistry, LiveServer, WebhookReceiver, jpeg, shot
+from tests.fakes import CHROMIUM, FRONT, FakeOcr, FakeRegistry, LiveServer, WebhookReceiver, jpeg, shot, wait_for
 from verify_service import create_app
 from verify_service.__main__ import main
 from verify_service.http.auth import key_hash
@@ -38,15 +38,6 @@ def sign_in(browser, url, name):
     page.click("button[type=submit]")
     page.wait_for_url(url + "/review")
     return context, page
-
-
-def wait_for(condition, timeout=15.0, what="the condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def test_review_loop_end_to_end(browser, tmp_path, monkeypatch, capsys):

@@ -13,7 +13,7 @@ import pytest
 from cryptography.fernet import Fernet
 
 from tests.conftest import TEST_SETTINGS
-from tests.fakes import FRONT, FakeOcr, FakeRegistry, WebhookReceiver, jpeg
+from tests.fakes import FRONT, FakeOcr, FakeRegistry, WebhookReceiver, jpeg, wait_for
 from verify_service import create_app
 from verify_service.config import Settings
 from verify_service.errors import ConfigError
@@ -49,15 +49,6 @@ def verify(client, name=None, headers=None):
     r = client.post("/v1/verify", data=data, headers=headers or {})
     assert r.status_code == 200, r.json
     return r.json
-
-
-def wait_for(condition, timeout=15.0, what="the condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def stop(app):

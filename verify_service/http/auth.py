@@ -16,11 +16,10 @@ import math
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from flask import Flask, request
 
-from verify_service.config import Settings
+from verify_service.config import Settings, setting_file_lines
 from verify_service.errors import ConfigError, RateLimited, Unauthorized
 from verify_service.http import context
 from verify_service.store.cases import RESERVED_OWNERS
@@ -51,14 +50,7 @@ class KeyRing:
                     raise ConfigError("each key in VERIFY_API_KEYS must be at least 16 characters")
                 hashes[f"key{i + 1}"] = key_hash(key)
         if settings.api_keys_file is not None:
-            try:
-                lines = Path(settings.api_keys_file).read_text(encoding="utf-8").splitlines()
-            except OSError as exc:
-                raise ConfigError(f"VERIFY_API_KEYS_FILE {settings.api_keys_file}: {exc.strerror}") from None
-            for number, line in enumerate(lines, start=1):
-                line = line.strip()
-                if not line or line.startswith("#"):
-                    continue
+            for number, line in setting_file_lines(settings.api_keys_file, "VERIFY_API_KEYS_FILE"):
                 name, _, rest = line.partition(":")
                 digest, _, mark = rest.partition(":")
                 name = name.strip()
